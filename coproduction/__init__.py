@@ -1,0 +1,1 @@
+"""Assemblies and the co-production charter."""

@@ -1,0 +1,11 @@
+"""The coproduction app."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoproductionConfig(AppConfig):
+    name = "coproduction"
+    label = "coproduction"
+    verbose_name = _("Co-production")
+    default_auto_field = "django.db.models.BigAutoField"

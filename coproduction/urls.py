@@ -1,0 +1,3 @@
+"""Public URLs of the coproduction app (the charter's signing form lives on its page)."""
+
+urlpatterns = []

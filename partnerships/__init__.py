@@ -1,0 +1,1 @@
+"""Partner organisations, partnership home pages and partner spotlights."""

@@ -1,0 +1,196 @@
+"""Off means off: which plugins are on for which site, enforced in one place.
+
+Everything that asks "is this plugin on here?" goes through this module: the hook caller
+for a site, the page mixin, the URL guard and admin menu items. Plugins never check
+enablement themselves.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from wagtail.models import Site
+
+from .manager import CORE_PREFIX, get_manager, get_plugin, installed_plugins
+from .models import SitePlugin
+
+CACHE_KEY = "chorus:plugins:site:{site_id}"
+CACHE_SECONDS = 60 * 60
+
+
+class PluginDependencyError(Exception):
+    """Raised when a switch would leave a plugin on without a plugin it needs."""
+
+
+def _cache_key(site_id):
+    return CACHE_KEY.format(site_id=site_id)
+
+
+def enabled_plugins(site: Site | None) -> frozenset[str]:
+    """Return the names of the installed plugins that are on for ``site``.
+
+    Cached per site (and on the Site instance for the rest of a request); the cache is
+    cleared whenever a switch changes.
+    """
+    if site is None:
+        return frozenset()
+    memo = getattr(site, "_chorus_enabled_plugins", None)
+    if memo is not None:
+        return memo
+    names = cache.get(_cache_key(site.pk))
+    if names is None:
+        names = frozenset(
+            SitePlugin.objects.filter(site_id=site.pk, enabled=True).values_list(
+                "plugin", flat=True
+            )
+        )
+        cache.set(_cache_key(site.pk), names, CACHE_SECONDS)
+    names = frozenset(names) & frozenset(installed_plugins())
+    site._chorus_enabled_plugins = names
+    return names
+
+
+def is_enabled(plugin: str, site: Site | None) -> bool:
+    """Return whether ``plugin`` is on for ``site``."""
+    return plugin in enabled_plugins(site)
+
+
+def clear_cache(site_id):
+    """Forget the cached switches of one site."""
+    cache.delete(_cache_key(site_id))
+
+
+def sites_with(plugin: str) -> list[Site]:
+    """Return the sites where ``plugin`` is on, with their root pages' paths."""
+    return list(
+        Site.objects.filter(plugin_switches__plugin=plugin, plugin_switches__enabled=True)
+        .select_related("root_page")
+        .order_by("hostname")
+    )
+
+
+def in_enabled_sites(queryset, plugin: str):
+    """Narrow a page queryset to pages under the root of a site where ``plugin`` is on.
+
+    Used by panels that gather a plugin's pages from across the network.
+    """
+    roots = [site.root_page.path for site in sites_with(plugin)]
+    if not roots:
+        return queryset.none()
+    condition = Q()
+    for path in roots:
+        condition |= Q(path__startswith=path)
+    return queryset.filter(condition)
+
+
+def hooks_for_site(site: Site | None):
+    """Return a hook relay that calls only the core and the plugins that are on for ``site``.
+
+    Usage: ``hooks_for_site(site).chorus_register_navigation_items(site=site, request=r)``.
+    """
+    manager = get_manager()
+    on = enabled_plugins(site)
+    off = [
+        manager.get_plugin(name)
+        for name in installed_plugins()
+        if name not in on and manager.get_plugin(name) is not None
+    ]
+    return _SiteHooks(manager, off)
+
+
+class _SiteHooks:
+    """Attribute access returns pluggy's subset hook caller without the plugins that are off."""
+
+    def __init__(self, manager, off):
+        self._manager = manager
+        self._off = off
+
+    def __getattr__(self, name):
+        if not self._off:
+            return getattr(self._manager.hook, name)
+        return self._manager.subset_hook_caller(name, remove_plugins=self._off)
+
+
+def is_core(plugin_name: str) -> bool:
+    """Return whether a registered hook-implementation name belongs to the always-on core."""
+    return plugin_name.startswith(CORE_PREFIX)
+
+
+@transaction.atomic
+def enable(plugin: str, site: Site, *, with_requirements: bool = True) -> list[str]:
+    """Switch ``plugin`` on for ``site``; return the names that were switched on.
+
+    A plugin whose requirements are off gets them switched on too when
+    ``with_requirements`` is true; otherwise :class:`PluginDependencyError` explains
+    what is missing and nothing changes.
+    """
+    order = _with_requirements(plugin)
+    already = enabled_plugins_uncached(site)
+    missing = [name for name in order[:-1] if name not in already]
+    if missing and not with_requirements:
+        raise PluginDependencyError(
+            f"{plugin} needs {', '.join(missing)}, which is off for {site.hostname}. "
+            f"Enable {', '.join(missing)} first."
+        )
+    switched = []
+    for name in order:
+        if name not in already:
+            _set(name, site, True)
+            switched.append(name)
+    return switched
+
+
+@transaction.atomic
+def disable(plugin: str, site: Site) -> bool:
+    """Switch ``plugin`` off for ``site``; its data is kept. Return whether it was on.
+
+    Refuses with :class:`PluginDependencyError` while another plugin that needs it is on.
+    """
+    get_plugin(plugin)
+    on = enabled_plugins_uncached(site)
+    dependants = sorted(
+        name for name, meta in installed_plugins().items() if plugin in meta.requires and name in on
+    )
+    if dependants:
+        raise PluginDependencyError(
+            f"{', '.join(dependants)} need{'s' if len(dependants) == 1 else ''} {plugin} on "
+            f"{site.hostname}. Disable {', '.join(dependants)} first."
+        )
+    if plugin not in on:
+        return False
+    _set(plugin, site, False)
+    return True
+
+
+def enabled_plugins_uncached(site: Site) -> set[str]:
+    """Read the switches straight from the database (for changes made in a transaction)."""
+    return set(
+        SitePlugin.objects.select_for_update()
+        .filter(site=site, enabled=True)
+        .values_list("plugin", flat=True)
+    )
+
+
+def _with_requirements(plugin: str) -> list[str]:
+    """Return ``plugin`` preceded by everything it needs, requirements first."""
+    ordered: list[str] = []
+
+    def visit(name, trail):
+        if name in trail:
+            raise PluginDependencyError(f"Plugins {' → '.join((*trail, name))} need each other.")
+        meta = get_plugin(name)
+        for requirement in meta.requires:
+            visit(requirement, (*trail, name))
+        if name not in ordered:
+            ordered.append(name)
+
+    visit(plugin, ())
+    return ordered
+
+
+def _set(plugin: str, site: Site, enabled: bool):
+    SitePlugin.objects.update_or_create(site=site, plugin=plugin, defaults={"enabled": enabled})
+    transaction.on_commit(lambda: clear_cache(site.pk))
+    clear_cache(site.pk)
+    site.__dict__.pop("_chorus_enabled_plugins", None)

@@ -1,0 +1,1 @@
+"""The events plugin: events and roadshow stops, an events index, an iCalendar feed."""

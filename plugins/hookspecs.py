@@ -1,0 +1,146 @@
+"""Every Chorus hook, in one place.
+
+Names follow a small grammar: ``chorus_register_<things>`` returns a list of items that are
+combined from every plugin; ``chorus_on_<event>`` notifies and returns nothing. Hooks are
+called with keyword arguments only. Unless a hook says otherwise it is called through
+``plugins.enablement.hooks_for_site(site)``, so a plugin that is off for a site is never
+called for that site.
+
+Adding a hook is one function here, with a docstring that says when it runs, what each
+parameter is, how results combine, and an example.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+    from django.urls import URLPattern, URLResolver
+    from wagtail.models import Page, Site
+
+    from plugins.contributions import NavigationItem, Panel
+
+hookspec = pluggy.HookspecMarker("chorus")
+
+
+# --- Routing -------------------------------------------------------------------------
+
+
+@hookspec
+def chorus_register_urls() -> list[URLPattern | URLResolver]:
+    """Return URL patterns for the plugin's own views (feeds, forms, JSON...).
+
+    Called once, when the URLconf loads. The framework mounts the patterns under
+    ``/plugins/<plugin name>/`` in the namespace ``<plugin name>`` and wraps every view so
+    that it answers 404 on a site where the plugin is off. Results from every plugin are
+    combined (one list per plugin).
+
+    Example::
+
+        @hookimpl
+        def chorus_register_urls():
+            return [path("calendar.ics", views.calendar, name="calendar")]
+
+    serves ``/plugins/events/calendar.ics``, reversed as ``events:calendar``.
+    """
+
+
+# --- Page furniture ------------------------------------------------------------------
+
+
+@hookspec
+def chorus_register_navigation_items(site: Site, request: HttpRequest) -> list[NavigationItem]:
+    """Return items for the site's main navigation, after the page-tree items.
+
+    Called on every public page render for ``site`` (the Wagtail Site answering the
+    ``request``). Items from every enabled plugin are combined and sorted by ``order``.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_navigation_items(site, request):
+            index = EventIndexPage.objects.live().in_site(site).first()
+            if index is None:
+                return []
+            return [NavigationItem(label=_("Events"), url=index.get_url(request), order=50)]
+    """
+
+
+@hookspec
+def chorus_register_partnership_home_panels(page: Page, request: HttpRequest) -> list[Panel]:
+    """Return panels to show on a partnership's home page.
+
+    ``page`` is the ``PartnershipHomePage`` being rendered. Panels from every plugin that
+    is on for the page's site are combined and sorted by ``order``; each is rendered with
+    its template and ``panel`` in the context.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_partnership_home_panels(page, request):
+            events = upcoming_events(page)[:3]
+            return [Panel(title=_("Coming up"), template_name="events/panel.html",
+                          context={"events": events}, order=20)]
+    """
+
+
+@hookspec
+def chorus_register_network_home_panels(page: Page, request: HttpRequest) -> list[Panel]:
+    """Return panels for the network home, gathering content from every partnership.
+
+    ``page`` is the ``NetworkHomePage``. The hook is called for every plugin that is on for
+    the network's own site; a panel that aggregates across partnerships must itself keep to
+    the sites where its plugin is on (``plugins.enablement.in_enabled_sites``). Results are
+    combined and sorted by ``order``.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_network_home_panels(page, request):
+            events = in_enabled_sites(EventPage.objects.live(), "events")[:6]
+            return [Panel(title=_("Upcoming events across the network"),
+                          template_name="events/panel.html", context={"events": events})]
+    """
+
+
+# --- Personal data -------------------------------------------------------------------
+
+
+@hookspec
+def chorus_export_personal_data(email: str) -> dict[str, Any]:
+    """Return the personal data this plugin holds about the person with ``email``.
+
+    Called for **every** installed plugin and core app, whatever sites it is on, because a
+    subject-access request covers data kept while a plugin was on and later switched off.
+    Return a mapping of section name to JSON-serialisable records (an empty mapping when
+    nothing is held). The sections from every plugin are merged into one export.
+
+    Example::
+
+        @hookimpl
+        def chorus_export_personal_data(email):
+            rows = Booking.objects.filter(email__iexact=email)
+            return {"event bookings": [{"event": b.event.title, "booked": b.created.isoformat()}
+                                       for b in rows]}
+    """
+
+
+@hookspec
+def chorus_erase_personal_data(email: str) -> int:
+    """Pseudonymise the personal data this plugin holds about the person with ``email``.
+
+    Called for every installed plugin and core app, like ``chorus_export_personal_data``.
+    Erasure must not delete records that an audit needs, nor change a closed tally or a
+    ledger's sum: replace names and contact details instead. Return how many records were
+    changed; the counts from every plugin are added up.
+
+    Example::
+
+        @hookimpl
+        def chorus_erase_personal_data(email):
+            return Booking.objects.filter(email__iexact=email).update(
+                name="(erased)", email="")
+    """

@@ -1,0 +1,39 @@
+"""What a plugin says about itself, and the AppConfig base class that carries it."""
+
+from dataclasses import dataclass, field
+
+from django.apps import AppConfig
+
+
+@dataclass(frozen=True)
+class PluginMeta:
+    """Metadata for one plugin.
+
+    ``name`` is the short, stable identifier used on the command line and stored in the
+    database (``events``); ``requires`` lists the names of plugins that must be on for a
+    site before this one can be.
+    """
+
+    name: str
+    verbose_name: str
+    description: str
+    version: str
+    requires: tuple[str, ...] = field(default_factory=tuple)
+
+
+class PluginAppConfig(AppConfig):
+    """Base AppConfig for a Chorus plugin.
+
+    Subclasses set ``chorus_plugin`` to a :class:`PluginMeta`. If the app has a ``hooks``
+    module, its ``@hookimpl`` functions are registered with the plugin manager under the
+    plugin's name, and are called only for sites where the plugin is on::
+
+        class HelloConfig(PluginAppConfig):
+            name = "chorus_hello"
+            chorus_plugin = PluginMeta(
+                name="hello", verbose_name="Hello", description="Says hello.",
+                version="1.0",
+            )
+    """
+
+    chorus_plugin: PluginMeta

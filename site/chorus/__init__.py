@@ -1,0 +1,1 @@
+"""Chorus: the Wagtail project package (it lives in the `site/` source root)."""

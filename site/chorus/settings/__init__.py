@@ -1,0 +1,1 @@
+"""Settings for Chorus, split into base, dev, production and test."""

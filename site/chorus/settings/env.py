@@ -1,0 +1,34 @@
+"""Small readers for 12-factor settings taken from the environment."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+TRUTHY = {"1", "true", "yes", "on"}
+FALSY = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name, default=False):
+    """Read a yes/no variable; anything that is not clearly one or the other is an error."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in TRUTHY:
+        return True
+    if value in FALSY:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def env_list(name, default=()):
+    """Read a comma-separated list, ignoring blanks."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_str(name, default=""):
+    """Read a string variable."""
+    return os.environ.get(name, default)

@@ -1,0 +1,76 @@
+"""Shared fixtures: a network site and partnership sites, as a real deployment has them."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from chorus.network.models import NetworkHomePage
+from partnerships.models import PartnershipHomePage
+from plugins import enablement
+
+
+@pytest.fixture
+def wagtail_root(db):
+    """Wagtail's tree root, with the stock "Welcome" page and its site removed."""
+    root = Page.get_first_root_node()
+    Site.objects.all().delete()
+    for child in root.get_children():
+        child.delete()
+    return Page.objects.get(pk=root.pk)
+
+
+@pytest.fixture
+def network_site(wagtail_root):
+    """The network's own site on ``localhost``, rooted at a published network home."""
+    home = wagtail_root.add_child(
+        instance=NetworkHomePage(title="Kent and Medway co-production network", slug="network")
+    )
+    return Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="Kent and Medway",
+    )
+
+
+@pytest.fixture
+def make_partnership_site(wagtail_root):
+    """Return a function that creates a partnership site on ``<hostname>``."""
+
+    def make(hostname, title, **fields):
+        home = wagtail_root.add_child(
+            instance=PartnershipHomePage(title=title, slug=hostname.split(".")[0], **fields)
+        )
+        return Site.objects.create(hostname=hostname, port=80, root_page=home, site_name=title)
+
+    return make
+
+
+@pytest.fixture
+def medway_site(make_partnership_site):
+    """The Medway and Swale partnership's site."""
+    return make_partnership_site(
+        "medway-swale.localhost",
+        "Medway and Swale Health and Care Partnership",
+        area_served="Medway and Swale",
+        summary="Involving Medway: community grants, researchers and time credits.",
+    )
+
+
+@pytest.fixture
+def west_kent_site(make_partnership_site):
+    """The West Kent partnership's site."""
+    return make_partnership_site(
+        "west-kent.localhost", "West Kent Health and Care Partnership", area_served="West Kent"
+    )
+
+
+@pytest.fixture
+def enable():
+    """Return a function that switches a plugin on for a site."""
+
+    def switch_on(plugin, site):
+        enablement.enable(plugin, site)
+        return site
+
+    return switch_on
