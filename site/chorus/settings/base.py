@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "chorus.caching.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "chorus.urls"
@@ -185,6 +186,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Anonymous pages may be cached by a CDN for this long (seconds); Wagtail's frontend
 # cache invalidation purges a page and the listings that show it when it is published.
 CHORUS_PAGE_CACHE_SECONDS = int(env_str("CHORUS_PAGE_CACHE_SECONDS", "300"))
+# FRONTEND_CACHE_PURGE_URL: an HTTP purge endpoint (Varnish, nginx) to invalidate pages.
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+        }
+    }
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,41 @@
+"""Purge the listings that show a page when it is published or unpublished.
+
+Wagtail's frontend cache app purges the page itself; a page also appears on its parent
+(an index), on its site's home page and on the network home, so those are purged too.
+Nothing happens unless ``WAGTAILFRONTENDCACHE`` is configured.
+"""
+
+from django.conf import settings
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Site
+from wagtail.signals import page_published, page_unpublished
+
+
+def listing_pages_for(page):
+    """Return the pages whose rendered listings may include ``page``."""
+    pages = []
+    parent = page.get_parent()
+    if parent is not None and not parent.is_root():
+        pages.append(parent)
+    site = page.get_site()
+    if site is not None and site.root_page_id not in {p.pk for p in pages} | {page.pk}:
+        pages.append(site.root_page)
+    default = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if default is not None and default.root_page_id not in {p.pk for p in pages} | {page.pk}:
+        pages.append(default.root_page)
+    return pages
+
+
+def purge_listings(sender, instance, **kwargs):
+    """Signal handler: purge every listing that shows ``instance``."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    batch.add_pages(listing_pages_for(instance))
+    batch.purge()
+
+
+def connect():
+    """Connect the handlers (called from the network app's ``ready``)."""
+    page_published.connect(purge_listings, dispatch_uid="chorus-purge-listings-published")
+    page_unpublished.connect(purge_listings, dispatch_uid="chorus-purge-listings-unpublished")
