@@ -5,6 +5,13 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
+def forget_site_switches(sender, instance, **kwargs):
+    """Clear the cached switches of the site whose ``SitePlugin`` row changed."""
+    from .enablement import clear_cache
+
+    clear_cache(instance.site_id)
+
+
 class PluginsConfig(AppConfig):
     """Builds the plugin manager once every app is loaded, and keeps switch caches fresh."""
 
@@ -15,12 +22,14 @@ class PluginsConfig(AppConfig):
 
     def ready(self):
         from . import manager
-        from .enablement import clear_cache
         from .models import SitePlugin
 
-        def forget_site(sender, instance, **kwargs):
-            clear_cache(instance.site_id)
-
-        post_save.connect(forget_site, sender=SitePlugin, dispatch_uid="chorus-plugin-saved")
-        post_delete.connect(forget_site, sender=SitePlugin, dispatch_uid="chorus-plugin-deleted")
+        # A module-level receiver: signals hold weak references, so a function defined
+        # inside ready() would be garbage-collected and the cache would never be cleared.
+        post_save.connect(
+            forget_site_switches, sender=SitePlugin, dispatch_uid="chorus-plugin-saved"
+        )
+        post_delete.connect(
+            forget_site_switches, sender=SitePlugin, dispatch_uid="chorus-plugin-deleted"
+        )
         manager.build()

@@ -18,8 +18,11 @@ def entry_point_plugin_apps():
 
         [project.entry-points."chorus.plugins"]
         hello = "chorus_hello"
+
+    The value is the app's module; the ``module:AppConfig`` spelling that entry points
+    also allow is turned into the dotted path that INSTALLED_APPS expects.
     """
-    return sorted({ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)})
+    return sorted({ep.value.replace(":", ".") for ep in entry_points(group=ENTRY_POINT_GROUP)})
 
 
 def plugin_app_modules():

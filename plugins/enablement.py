@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from .manager import CORE_PREFIX, get_manager, get_plugin, installed_plugins
@@ -130,8 +132,8 @@ def enable(plugin: str, site: Site, *, with_requirements: bool = True) -> list[s
     missing = [name for name in order[:-1] if name not in already]
     if missing and not with_requirements:
         raise PluginDependencyError(
-            f"{plugin} needs {', '.join(missing)}, which is off for {site.hostname}. "
-            f"Enable {', '.join(missing)} first."
+            _("%(plugin)s needs %(missing)s, which is off for %(site)s. Enable %(missing)s first.")
+            % {"plugin": plugin, "missing": ", ".join(missing), "site": site.hostname}
         )
     switched = []
     for name in order:
@@ -154,8 +156,12 @@ def disable(plugin: str, site: Site) -> bool:
     )
     if dependants:
         raise PluginDependencyError(
-            f"{', '.join(dependants)} need{'s' if len(dependants) == 1 else ''} {plugin} on "
-            f"{site.hostname}. Disable {', '.join(dependants)} first."
+            ngettext(
+                "%(dependants)s needs %(plugin)s on %(site)s. Disable %(dependants)s first.",
+                "%(dependants)s need %(plugin)s on %(site)s. Disable %(dependants)s first.",
+                len(dependants),
+            )
+            % {"dependants": ", ".join(dependants), "plugin": plugin, "site": site.hostname}
         )
     if plugin not in on:
         return False
@@ -178,7 +184,9 @@ def _with_requirements(plugin: str) -> list[str]:
 
     def visit(name, trail):
         if name in trail:
-            raise PluginDependencyError(f"Plugins {' → '.join((*trail, name))} need each other.")
+            raise PluginDependencyError(
+                _("Plugins %(cycle)s need each other.") % {"cycle": " → ".join((*trail, name))}
+            )
         meta = get_plugin(name)
         for requirement in meta.requires:
             visit(requirement, (*trail, name))

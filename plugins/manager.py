@@ -17,6 +17,7 @@ from importlib.util import find_spec
 import pluggy
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext as _
 
 from . import hookspecs
 from .meta import PluginAppConfig, PluginMeta
@@ -30,19 +31,40 @@ _plugins: dict[str, PluginMeta] = {}
 
 
 def _hooks_module(app_config):
+    """Return the app's ``hooks`` module if it implements Chorus hooks, else ``None``.
+
+    Other apps have ``hooks`` modules of their own (``wagtail.hooks`` is Wagtail's hook
+    registry); only a module with at least one ``@hookimpl`` function takes part.
+    """
     module_name = f"{app_config.name}.hooks"
-    if find_spec(module_name) is None:
+    try:
+        if find_spec(module_name) is None:
+            return None
+    except ModuleNotFoundError:
         return None
-    return import_module(module_name)
+    module = import_module(module_name)
+    marker = f"{hookimpl.project_name}_impl"
+    if not any(hasattr(value, marker) for value in vars(module).values()):
+        return None
+    return module
 
 
-def build():
-    """Create a fresh manager from the app registry and check every implementation."""
+def build(app_configs=None):
+    """Create a fresh manager from the app registry and check every implementation.
+
+    ``app_configs`` defaults to every installed app; tests pass their own list to build a
+    manager that includes an app which is not installed. Raises
+    ``pluggy.PluginValidationError`` when a ``hooks`` module implements a hook that does not
+    exist (usually a typo) or with the wrong arguments, and ``ImproperlyConfigured`` when a
+    plugin needs one that is not installed. The current manager is replaced only on success.
+    """
     global _manager, _plugins
     manager = pluggy.PluginManager("chorus")
     manager.add_hookspecs(hookspecs)
     plugins: dict[str, PluginMeta] = {}
-    for app_config in apps.get_app_configs():
+    if app_configs is None:
+        app_configs = apps.get_app_configs()
+    for app_config in app_configs:
         is_plugin = isinstance(app_config, PluginAppConfig)
         if is_plugin:
             meta = app_config.chorus_plugin
@@ -88,5 +110,8 @@ def get_plugin(name: str) -> PluginMeta:
     try:
         return plugins[name]
     except KeyError:
-        known = ", ".join(plugins) or "none"
-        raise LookupError(f"Unknown plugin {name!r}. Installed plugins: {known}.") from None
+        known = ", ".join(plugins) or _("none")
+        raise LookupError(
+            _("Unknown plugin %(name)r. Installed plugins: %(known)s.")
+            % {"name": name, "known": known}
+        ) from None

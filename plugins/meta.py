@@ -37,3 +37,14 @@ class PluginAppConfig(AppConfig):
     """
 
     chorus_plugin: PluginMeta
+
+    # Django picks an app's config from the AppConfig subclasses in its ``apps.py``; a plugin's
+    # ``apps.py`` imports this base class too, and with two candidates Django would silently
+    # fall back to a plain AppConfig (the plugin would vanish). The base is therefore never a
+    # default, and every subclass is one unless it says otherwise.
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True

@@ -21,9 +21,7 @@ def navigation_for(site, request):
     for position, page in enumerate(children):
         if page_is_switched_off(page, site):
             continue
-        items.append(
-            NavigationItem(label=page.title, url=page.get_url(request), order=position)
-        )
+        items.append(NavigationItem(label=page.title, url=page.get_url(request), order=position))
     seen = {item.url for item in items}
     for batch in hooks_for_site(site).chorus_register_navigation_items(site=site, request=request):
         for item in batch:

@@ -6,7 +6,7 @@ from django.http import Http404
 from django.urls import URLPattern, URLResolver, include, path
 from wagtail.models import Site
 
-from .enablement import is_enabled, is_core
+from .enablement import is_core, is_enabled
 from .manager import get_manager
 
 URL_PREFIX = "plugins/"

@@ -1,11 +1,21 @@
 """Shared fixtures: a network site and partnership sites, as a real deployment has them."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from chorus.network.models import NetworkHomePage
 from partnerships.models import PartnershipHomePage
 from plugins import enablement
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Empty the cache around each test: site ids are reused once a test's rows roll back,
+    so a plugin switch cached by one test must not leak into the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -19,3 +19,6 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 # Serve static files straight from the app folders; no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A test-only plugin (no models) that the plugin-framework tests switch on and observe.
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testplugins.needs_events"]  # noqa: F405

@@ -1,0 +1,69 @@
+"""The test plugin's hook implementations: each records its call in ``CALLS``.
+
+Tests clear ``CALLS`` (and ``PEOPLE``) before use and then read which hooks ran, and for
+which site, to prove that a plugin that is off for a site is not called for that site.
+"""
+
+from django.urls import path
+
+from plugins.contributions import NavigationItem, Panel
+from plugins.manager import hookimpl
+
+from . import views
+
+CALLS: list[tuple[str, str]] = []
+"""``(hook name, site hostname or email)`` for every call, in order."""
+
+PEOPLE: dict[str, list[dict[str, str]]] = {}
+"""Personal data the plugin "holds", keyed by email address (filled by tests)."""
+
+NAV_LABEL = "Needs events test link"
+PANEL_TITLE = "Needs events test panel"
+
+
+@hookimpl
+def chorus_register_urls():
+    CALLS.append(("chorus_register_urls", ""))
+    return [path("", views.hello, name="hello")]
+
+
+@hookimpl
+def chorus_register_navigation_items(site, request):
+    CALLS.append(("chorus_register_navigation_items", site.hostname))
+    return [NavigationItem(label=NAV_LABEL, url="/plugins/needs_events/", order=900)]
+
+
+@hookimpl
+def chorus_register_partnership_home_panels(page, request):
+    hostname = page.get_site().hostname
+    CALLS.append(("chorus_register_partnership_home_panels", hostname))
+    return [
+        Panel(
+            title=PANEL_TITLE,
+            template_name="needs_events/panel.html",
+            context={"hostname": hostname},
+            order=5,
+        )
+    ]
+
+
+@hookimpl
+def chorus_register_network_home_panels(page, request):
+    CALLS.append(("chorus_register_network_home_panels", page.get_site().hostname))
+    return [Panel(title=PANEL_TITLE, template_name="needs_events/panel.html")]
+
+
+@hookimpl
+def chorus_export_personal_data(email):
+    CALLS.append(("chorus_export_personal_data", email))
+    records = PEOPLE.get(email.lower(), [])
+    return {"test sign-ups": [dict(record) for record in records]} if records else {}
+
+
+@hookimpl
+def chorus_erase_personal_data(email):
+    CALLS.append(("chorus_erase_personal_data", email))
+    records = PEOPLE.get(email.lower(), [])
+    for record in records:
+        record["name"] = "(erased)"
+    return len(records)
