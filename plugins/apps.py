@@ -6,10 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 def forget_site_switches(sender, instance, **kwargs):
-    """Clear the cached switches of the site whose ``SitePlugin`` row changed."""
+    """Clear the cached switches of the site whose ``SitePlugin`` row changed, and the
+    navigation and other content cached for the old switches."""
+    from chorus.caching import generation
+
     from .enablement import clear_cache
 
     clear_cache(instance.site_id)
+    generation.bump()
 
 
 class PluginsConfig(AppConfig):

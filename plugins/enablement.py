@@ -72,12 +72,15 @@ def sites_with(plugin: str) -> list[Site]:
     )
 
 
-def in_enabled_sites(queryset, plugin: str):
+def in_enabled_sites(queryset, plugin: str, sites: list[Site] | None = None):
     """Narrow a page queryset to pages under the root of a site where ``plugin`` is on.
 
-    Used by panels that gather a plugin's pages from across the network.
+    Used by panels that gather a plugin's pages from across the network. Pass ``sites``
+    (from :func:`sites_with`) when the caller already has them, to save a query.
     """
-    roots = [site.root_page.path for site in sites_with(plugin)]
+    if sites is None:
+        sites = sites_with(plugin)
+    roots = [site.root_page.path for site in sites]
     if not roots:
         return queryset.none()
     condition = Q()

@@ -55,8 +55,11 @@ def chorus_register_urls() -> list[URLPattern | URLResolver]:
 def chorus_register_navigation_items(site: Site, request: HttpRequest) -> list[NavigationItem]:
     """Return items for the site's main navigation, after the page-tree items.
 
-    Called on every public page render for ``site`` (the Wagtail Site answering the
+    Called when ``site``'s navigation is built (``site`` is the Wagtail Site answering the
     ``request``). Items from every enabled plugin are combined and sorted by ``order``.
+    The navigation is cached per site and language, and rebuilt when a page is published,
+    unpublished, moved or deleted, a site changes or a plugin is switched: items must not
+    depend on who is asking (per-person links belong in uncached views).
 
     Example::
 

@@ -1,21 +1,46 @@
-"""A site's main navigation: the page tree's menu pages, then plugin navigation items."""
+"""A site's main navigation: the page tree's menu pages, then plugin navigation items.
 
+Every public page shows the navigation, so it is cached per site and language under the
+current cache generation, which moves on whenever a page is published, unpublished, moved
+or deleted, a site changes, or a plugin is switched on or off.
+"""
+
+from django.core.cache import cache
+from django.utils.translation import get_language
 from wagtail.models import Page
+
+from chorus.caching import generation
 
 from .contributions import NavigationItem
 from .enablement import hooks_for_site
 from .pages import page_is_switched_off
 
+CACHE_KEY = "chorus:navigation:{generation}:{site_id}:{language}"
+CACHE_SECONDS = 60 * 60
+
 
 def navigation_for(site, request):
-    """Return the navigation items for ``site``, in order.
+    """Return the navigation items for ``site``, in order (cached; see the module docs)."""
+    if site is None:
+        return []
+    key = CACHE_KEY.format(
+        generation=generation.current(), site_id=site.pk, language=get_language()
+    )
+    items = cache.get(key)
+    if items is None:
+        items = build_navigation(site, request)
+        cache.set(key, items, CACHE_SECONDS)
+    return items
+
+
+def build_navigation(site, request):
+    """Build the navigation for ``site`` from the page tree and the enabled plugins.
 
     Page-tree items are the live children of the site's root page that are marked "show
     in menus" (minus pages of plugins that are off); plugins add theirs through
-    ``chorus_register_navigation_items``.
+    ``chorus_register_navigation_items``. A plugin item whose URL is already in the menu
+    is dropped.
     """
-    if site is None:
-        return []
     items = []
     children = Page.objects.child_of(site.root_page).live().in_menu().order_by("path")
     for position, page in enumerate(children):

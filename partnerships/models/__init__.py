@@ -2,10 +2,14 @@
 
 from .organisations import PartnerOrganisation, PartnerOrganisationTag
 from .partnership import PartnershipHomePage, PartnershipRole
+from .spotlights import SpotlightIndexPage, SpotlightPage, SpotlightPageTag
 
 __all__ = [
     "PartnerOrganisation",
     "PartnerOrganisationTag",
     "PartnershipHomePage",
     "PartnershipRole",
+    "SpotlightIndexPage",
+    "SpotlightPage",
+    "SpotlightPageTag",
 ]

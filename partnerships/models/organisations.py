@@ -1,5 +1,6 @@
 """Partner organisations: one record per organisation, shared by the whole network."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -8,6 +9,8 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
+
+from ..orgid import to_org_id
 
 
 class PartnerOrganisationTag(TaggedItemBase):
@@ -98,3 +101,20 @@ class PartnerOrganisation(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        """Work out the org-id, telling the editor how to write an unrecognised number."""
+        super().clean()
+        try:
+            self.org_id = to_org_id(self.registered_identifier, kind=self.kind or None)
+        except ValidationError as error:
+            raise ValidationError({"registered_identifier": error.error_list}) from error
+
+    def save(self, *args, **kwargs):
+        """Keep the org-id in step with the number, also for records made in code.
+
+        An unrecognisable number raises ``ValidationError`` here too, so factories and
+        ``seed_demo`` cannot store a number the admin form would have refused.
+        """
+        self.org_id = to_org_id(self.registered_identifier, kind=self.kind or None)
+        super().save(*args, **kwargs)

@@ -1,12 +1,19 @@
 """The home page of a partnership's (or co-op's) own Wagtail Site."""
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from plugins.panels import partnership_home_panels
+
+# The logo size in the template; only that rendition is prefetched.
+LOGO_FILTER = "fill-120x120"
 
 
 class PartnershipHomePage(Page):
@@ -45,9 +52,34 @@ class PartnershipHomePage(Page):
 
     # A partnership home is the root of a Site: it sits directly under Wagtail's root page.
     parent_page_types = ["wagtailcore.Page"]
+    # subpage_types is deliberately left unset. Children are the spotlight index, the
+    # coproduction app's assembly index and charter, and the page types of whichever
+    # plugins are installed (events, grants...), including third-party ones the core cannot
+    # name. Each of those declares ``parent_page_types = ["partnerships.PartnershipHomePage"]``
+    # and plugin types are offered only where their plugin is on (PluginPageMixin), so the
+    # rule lives with the child, and installing a plugin needs no change here.
 
     class Meta:
         verbose_name = _("partnership home page")
+
+    def partner_listing(self):
+        """Return this partnership's roles with organisations, logos and logo renditions.
+
+        Three queries, however many partners there are.
+        """
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LOGO_FILTER)
+        return self.partner_roles.select_related(
+            "organisation", "organisation__logo"
+        ).prefetch_related(Prefetch("organisation__logo__renditions", queryset=renditions))
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the partners with their roles, and the panels of the plugins on here."""
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            partner_roles=self.partner_listing(),
+            panels=partnership_home_panels(self, request),
+        )
+        return context
 
 
 class PartnershipRole(Orderable):

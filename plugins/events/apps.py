@@ -6,6 +6,8 @@ from plugins.meta import PluginAppConfig, PluginMeta
 
 
 class EventsConfig(PluginAppConfig):
+    """Events, focus groups, workshops and roadshow stops, switched on per site."""
+
     name = "plugins.events"
     label = "events"
     verbose_name = _("Events")

@@ -36,6 +36,6 @@ def purge_listings(sender, instance, **kwargs):
 
 
 def connect():
-    """Connect the handlers (called from the network app's ``ready``)."""
+    """Connect the handlers (called from the caching app's ``ready``)."""
     page_published.connect(purge_listings, dispatch_uid="chorus-purge-listings-published")
     page_unpublished.connect(purge_listings, dispatch_uid="chorus-purge-listings-unpublished")

@@ -9,8 +9,3 @@ class NetworkConfig(AppConfig):
     label = "network"
     verbose_name = _("Network")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from chorus.caching import purge
-
-        purge.connect()

@@ -1,9 +1,16 @@
 """The network home page."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+from partnerships.models import PartnershipHomePage, SpotlightPage
+from partnerships.models.spotlights import spotlight_listing
+from plugins.panels import network_home_panels
+
+LATEST_SPOTLIGHTS = 6
 
 
 class NetworkHomePage(Page):
@@ -17,8 +24,56 @@ class NetworkHomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
+    search_fields = [*Page.search_fields]
+
     # The network home is the root of the network's Site, directly under Wagtail's root.
     parent_page_types = ["wagtailcore.Page"]
+    # subpage_types is deliberately left unset, as on PartnershipHomePage: the network
+    # publishes its own assemblies, charter and (where the plugin is on) events, and each
+    # child type names this page in its parent_page_types, plugins' types included.
 
     class Meta:
         verbose_name = _("network home page")
+
+    @staticmethod
+    def partnerships():
+        """Return the live partnership homes that are the root of a Site, by title."""
+        return (
+            PartnershipHomePage.objects.live()
+            .filter(sites_rooted_here__isnull=False)
+            .distinct()
+            .order_by("title")
+        )
+
+    @staticmethod
+    def latest_spotlights(partnerships, count=LATEST_SPOTLIGHTS):
+        """Return the newest live spotlights under ``partnerships``, each with ``partnership``.
+
+        Only spotlights inside a partnership's site are shown: elsewhere they have no URL.
+        """
+        if not partnerships:
+            return []
+        under_a_partnership = Q()
+        for partnership in partnerships:
+            under_a_partnership |= Q(path__startswith=partnership.path)
+        spotlights = list(
+            spotlight_listing(SpotlightPage.objects.filter(under_a_partnership), with_tags=False)[
+                :count
+            ]
+        )
+        for spotlight in spotlights:
+            spotlight.partnership = next(
+                p for p in partnerships if spotlight.path.startswith(p.path)
+            )
+        return spotlights
+
+    def get_context(self, request, *args, **kwargs):
+        """Add the partnerships, the latest spotlights and the plugins' panels."""
+        context = super().get_context(request, *args, **kwargs)
+        partnerships = list(self.partnerships())
+        context.update(
+            partnerships=partnerships,
+            spotlights=self.latest_spotlights(partnerships),
+            panels=network_home_panels(self, request),
+        )
+        return context

@@ -36,6 +36,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 CORE_APPS = [
     "chorus.network",
+    "chorus.demo",
+    "chorus.caching",
     "partnerships",
     "coproduction",
     "plugins",
@@ -76,6 +78,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "chorus.caching.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +107,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "plugins.context_processors.navigation",
             ],
+            "libraries": {"chorus_i18n": "chorus.templatetags.chorus_i18n"},
         },
     },
 ]
@@ -200,4 +204,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Wagtail runs search-index and reference-index updates as immediate tasks and
+        # logs every state change; only problems are worth a line.
+        "django_tasks": {"level": "WARNING"},
+    },
 }

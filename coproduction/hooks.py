@@ -1,0 +1,51 @@
+"""Chorus hook implementations of the co-production core app (always on)."""
+
+from plugins.manager import hookimpl
+
+from .models import CharterSignature
+
+#: What erased contact details are replaced with.
+ERASED = "(erased)"
+
+
+@hookimpl
+def chorus_export_personal_data(email):
+    """Return the charter signatures submitted with ``email`` (nothing when there are none)."""
+    signatures = list(
+        CharterSignature.objects.filter(contact_email__iexact=email)
+        .select_related("organisation", "charter")
+        .order_by("submitted_at", "pk")
+    )
+    if not email or not signatures:
+        return {}
+    return {
+        "co-production charter signatures": [
+            {
+                "charter": signature.charter.title,
+                "charter_version": signature.charter_version,
+                "organisation": signature.organisation.name,
+                "contact_name": signature.contact_name,
+                "contact_email": signature.contact_email,
+                "contact_role": signature.contact_role,
+                "commitment": signature.commitment,
+                "status": signature.status,
+                "submitted_at": signature.submitted_at.isoformat(),
+                "reviewed_at": signature.reviewed_at.isoformat() if signature.reviewed_at else None,
+            }
+            for signature in signatures
+        ]
+    }
+
+
+@hookimpl
+def chorus_erase_personal_data(email):
+    """Pseudonymise the contact on signatures submitted with ``email``.
+
+    The signature, its organisation, commitment and review stay: they are the public,
+    organisational record of who signed the charter, which an audit needs.
+    """
+    if not email:
+        return 0
+    return CharterSignature.objects.filter(contact_email__iexact=email).update(
+        contact_name=ERASED, contact_email="", contact_role=ERASED
+    )

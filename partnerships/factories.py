@@ -1,0 +1,139 @@
+"""Factories for partner organisations, partnership sites and spotlights.
+
+Used by the tests and by ``seed_demo``, so they are idempotent where a demo needs it:
+an organisation is fetched by name, a page by its slug under its parent, a partnership
+site by its hostname.
+
+    medway = make_partnership_site("medway-swale.localhost", "Medway and Swale ...")
+    index = SpotlightIndexPageFactory(parent=medway.root_page, title="Spotlights")
+    SpotlightPageFactory(parent=index, organisation=PartnerOrganisationFactory(name="DERiC"))
+"""
+
+import datetime
+
+import factory
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from .models import (
+    PartnerOrganisation,
+    PartnershipHomePage,
+    PartnershipRole,
+    SpotlightIndexPage,
+    SpotlightPage,
+)
+
+
+class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
+    """A partner organisation; ``tags=["carers"]`` tags it. Fetched by name if it exists."""
+
+    class Meta:
+        model = PartnerOrganisation
+        django_get_or_create = ("name",)
+        # The tags hook saves when it adds tags; no second save otherwise.
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Community group {n}")
+    kind = PartnerOrganisation.Kind.VCSE
+    website = factory.LazyAttribute(
+        lambda o: "https://{}.example.org/".format(
+            "".join(c for c in o.name.lower() if c.isalnum())[:40]
+        )
+    )
+    description = "Supports people in their neighbourhood to stay well and connected."
+    places_served = "Medway"
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        """Add the tag names given as ``tags=[...]``."""
+        if create and extracted:
+            self.tags.add(*extracted)
+            self.save()
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Base for page factories: ``parent=`` is required; pages are added as its child.
+
+    A page whose slug already exists under ``parent`` is returned as it is, so a demo
+    can be built twice without duplicates.
+    """
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title)[:255])
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, tags=(), **kwargs):
+        if parent is None:
+            raise TypeError(f"{cls.__name__} needs parent=<the page to add it under>.")
+        existing = model_class.objects.child_of(parent).filter(slug=kwargs["slug"]).first()
+        if existing is not None:
+            return existing
+        page = model_class(*args, **kwargs)
+        if tags:
+            page.tags.add(*tags)
+        parent.add_child(instance=page)
+        return page
+
+    @classmethod
+    def _build(cls, model_class, *args, parent=None, tags=(), **kwargs):
+        return model_class(*args, **kwargs)
+
+
+class SpotlightIndexPageFactory(PageFactory):
+    """A partnership's spotlight index (``parent`` is the partnership home)."""
+
+    class Meta:
+        model = SpotlightIndexPage
+
+    title = "Spotlights"
+    introduction = (
+        "<p>Reports on local community organisations: who they are, what they do and what "
+        "people told them.</p>"
+    )
+
+
+class SpotlightPageFactory(PageFactory):
+    """A published spotlight (``parent`` is a spotlight index); ``tags=[...]`` tags it."""
+
+    class Meta:
+        model = SpotlightPage
+
+    title = factory.LazyAttribute(lambda o: f"Spotlight on {o.organisation.name}")
+    organisation = factory.SubFactory(PartnerOrganisationFactory)
+    date_published = factory.Sequence(
+        lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n)
+    )
+    summary = factory.LazyAttribute(
+        lambda o: f"How {o.organisation.name} helps people stay well and connected."
+    )
+    who_they_are = "<p>A group of local volunteers.</p>"
+    what_they_do = "<p>Home visits, lifts to appointments and a weekly lunch club.</p>"
+    what_people_told_them = "<p>People do not want to tell their story twice.</p>"
+    what_changed = "<p>The surgery now refers people to the group directly.</p>"
+
+
+def make_partnership_site(
+    hostname, title, *, port=80, site_name=None, roles=(), root=None, **fields
+):
+    """Return the Site for a partnership on ``hostname``, creating site and home if needed.
+
+    ``roles`` is a sequence of ``(organisation, role)`` pairs; ``fields`` are
+    PartnershipHomePage fields (kind, area_served, summary, introduction, slug).
+    """
+    site = Site.objects.filter(hostname=hostname, port=port).first()
+    if site is not None:
+        return site
+    root = root or Page.get_first_root_node()
+    fields.setdefault("slug", slugify(hostname.split(".")[0]))
+    home = PartnershipHomePage(title=title, **fields)
+    for sort_order, (organisation, role) in enumerate(roles):
+        home.partner_roles.add(
+            PartnershipRole(organisation=organisation, role=role, sort_order=sort_order)
+        )
+    root.add_child(instance=home)
+    return Site.objects.create(
+        hostname=hostname, port=port, root_page=home, site_name=site_name or title
+    )

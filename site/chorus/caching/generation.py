@@ -1,0 +1,45 @@
+"""One cache generation for everything derived from the page tree and the sites.
+
+Cached navigation and site lookups put the current generation in their keys. Publishing,
+unpublishing, moving or deleting a page, or changing a site or a locale, moves to a new
+generation, so every such entry is forgotten at once without having to know its key.
+"""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Locale, Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "chorus:generation"
+
+
+def current():
+    """Return the current generation (a short string), starting one if there is none."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid4().hex, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def bump(**kwargs):
+    """Start a new generation (usable as a signal receiver)."""
+    cache.set(GENERATION_KEY, uuid4().hex, None)
+
+
+def _bump_if_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump()
+
+
+def connect():
+    """Bump on every change to the page tree or the sites (called from ``ready``)."""
+    page_published.connect(bump, dispatch_uid="chorus-generation-published")
+    page_unpublished.connect(bump, dispatch_uid="chorus-generation-unpublished")
+    post_page_move.connect(bump, dispatch_uid="chorus-generation-moved")
+    post_delete.connect(_bump_if_page, dispatch_uid="chorus-generation-page-deleted")
+    for model in (Site, Locale):
+        post_save.connect(bump, sender=model, dispatch_uid=f"chorus-generation-{model}-saved")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"chorus-generation-{model}-deleted")

@@ -1,0 +1,1 @@
+"""The demo network: `manage.py seed_demo` builds Kent and Medway with its partnerships."""

@@ -1,0 +1,231 @@
+"""`manage.py seed_demo`: build the Kent and Medway demo network, idempotently.
+
+Everything is looked up before it is created (organisations by name, sites by hostname,
+pages by slug under their parent, signatures by organisation and charter version), so a
+second run changes nothing.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from chorus.demo import content
+from chorus.network.models import NetworkHomePage
+from coproduction.factories import (
+    AssemblyIndexPageFactory,
+    AssemblyPageFactory,
+    CharterPageFactory,
+    CharterSignatureFactory,
+)
+from coproduction.models import CharterSignature
+from partnerships.factories import (
+    PageFactory,
+    PartnerOrganisationFactory,
+    SpotlightIndexPageFactory,
+    SpotlightPageFactory,
+    make_partnership_site,
+)
+from partnerships.models import PartnerOrganisation
+from plugins import enablement
+from plugins.events.factories import EventIndexPageFactory, EventPageFactory
+
+DEMO_ADMIN_USERNAME = "admin"
+DEMO_ADMIN_PASSWORD = "chorus-demo"
+
+
+class NetworkHomePageFactory(PageFactory):
+    """The network home (idempotent by slug, like every page factory)."""
+
+    class Meta:
+        model = NetworkHomePage
+
+
+class Command(BaseCommand):
+    help = "Build the demo network (safe to run again: existing content is left as it is)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=8000,
+            help="the port the demo is served on, used in links between sites (default 8000)",
+        )
+        parser.add_argument(
+            "--with-admin",
+            action="store_true",
+            help="create the demo admin account even when DEBUG is off (never in production)",
+        )
+
+    @transaction.atomic
+    def handle(self, *args, port, with_admin, **options):
+        self.port = port
+        organisations = self.organisations()
+        network = self.network_site()
+        sites = {
+            spec["hostname"]: self.partnership_site(spec, organisations)
+            for spec in content.PARTNERSHIPS
+        }
+        self.spotlights(sites, organisations)
+        self.assembly(network, organisations)
+        self.charter(network, organisations)
+        enablement.enable("events", network)
+        self.events(network, sites, organisations)
+        self.report(network, sites, with_admin or settings.DEBUG)
+
+    # --- building blocks -----------------------------------------------------------
+
+    def organisations(self):
+        """Create the partner organisations that do not exist yet; return all by name."""
+        found = {}
+        for spec in content.ORGANISATIONS:
+            organisation = PartnerOrganisation.objects.filter(name=spec["name"]).first()
+            if organisation is None:
+                organisation = PartnerOrganisationFactory(website="", **spec)
+            found[spec["name"]] = organisation
+        return found
+
+    def network_site(self):
+        """Return the network's site on localhost, replacing Wagtail's stock welcome page."""
+        root = Page.get_first_root_node()
+        self._remove_stock_welcome_page(root)
+        spec = content.NETWORK
+        home = NetworkHomePageFactory(
+            parent=root, title=spec["title"], slug="network", introduction=spec["introduction"]
+        )
+        return self._site(spec["hostname"], home, spec["site_name"], is_default_site=True)
+
+    def partnership_site(self, spec, organisations):
+        """Return a partnership's site, with its partner roles and plugins."""
+        site = Site.objects.filter(hostname=spec["hostname"]).first()
+        if site is None:
+            site = make_partnership_site(
+                spec["hostname"],
+                spec["title"],
+                port=self.port,
+                roles=[(organisations[name], role) for name, role in spec["roles"]],
+                slug=spec["slug"],
+                kind=spec["kind"],
+                area_served=spec["area_served"],
+                summary=spec["summary"],
+                introduction=spec["introduction"],
+            )
+        site = self._site(spec["hostname"], site.root_page, spec["title"])
+        for plugin in spec["plugins"]:
+            enablement.enable(plugin, site)
+        return site
+
+    def spotlights(self, sites, organisations):
+        """Add each site's spotlight index and the demo spotlights."""
+        for hostname, organisation, fields in content.SPOTLIGHTS:
+            index = SpotlightIndexPageFactory(parent=sites[hostname].root_page, slug="spotlights")
+            fields = dict(fields)
+            SpotlightPageFactory(
+                parent=index,
+                organisation=organisations[organisation],
+                date_published=datetime.date(2025, 1, 15),
+                **fields,
+            )
+
+    def assembly(self, network, organisations):
+        """Add the health assembly pilot, with its sessions, on the network site."""
+        index = AssemblyIndexPageFactory(parent=network.root_page, slug="assemblies")
+        spec = dict(content.ASSEMBLY)
+        names = spec.pop("organisations")
+        AssemblyPageFactory(
+            parent=index,
+            start_date=timezone.localdate() + datetime.timedelta(days=45),
+            participating_organisations=[organisations[name] for name in names],
+            **spec,
+        )
+
+    def charter(self, network, organisations):
+        """Add the co-production charter and its signatories."""
+        charter = CharterPageFactory(parent=network.root_page, slug="charter")
+        for name, status, commitment in content.CHARTER_SIGNATORIES:
+            organisation = organisations[name]
+            exists = CharterSignature.objects.filter(
+                charter=charter, charter_version=charter.version, organisation=organisation
+            ).exists()
+            if not exists:
+                CharterSignatureFactory(
+                    charter=charter,
+                    organisation=organisation,
+                    contact_name=f"{name} engagement lead",
+                    contact_email="engagement@example.org",
+                    contact_role="Engagement lead",
+                    commitment=commitment,
+                    approved=status == "approved",
+                )
+
+    def events(self, network, sites, organisations):
+        """Add an events index to every site with events on, and the demo events."""
+        today = timezone.localdate()
+        EventIndexPageFactory(parent=network.root_page, slug="events")
+        for hostname, events in content.EVENTS.items():
+            index = EventIndexPageFactory(parent=sites[hostname].root_page, slug="events")
+            for title, kind, days, hour, hours, venue, address, audience in events:
+                start = timezone.make_aware(
+                    datetime.datetime.combine(
+                        today + datetime.timedelta(days=days), datetime.time(hour)
+                    )
+                )
+                EventPageFactory(
+                    parent=index,
+                    title=title,
+                    kind=kind,
+                    start=start,
+                    end=start + datetime.timedelta(hours=hours),
+                    venue_name=venue,
+                    venue_address=address,
+                    audience=audience,
+                    accessibility="Step-free access. Tell us about any adjustments you need.",
+                    hosting_partner=organisations["NHS Kent and Medway"],
+                )
+
+    def report(self, network, sites, with_admin):
+        """Create the local demo admin if asked, and print where everything is."""
+        self.stdout.write(self.style.SUCCESS("The demo network is ready:"))
+        for site in [network, *sites.values()]:
+            self.stdout.write(f"  {site.root_url}/  {site.site_name}")
+        if not with_admin:
+            return
+        User = get_user_model()
+        if not User.objects.filter(username=DEMO_ADMIN_USERNAME).exists():
+            User.objects.create_superuser(
+                DEMO_ADMIN_USERNAME, "admin@example.org", DEMO_ADMIN_PASSWORD
+            )
+        self.stdout.write(
+            f"Admin (local use only): {network.root_url}/admin/  "
+            f"username {DEMO_ADMIN_USERNAME}, password {DEMO_ADMIN_PASSWORD}"
+        )
+
+    # --- helpers -------------------------------------------------------------------
+
+    def _site(self, hostname, root_page, site_name, is_default_site=False):
+        """Return the site on ``hostname``, created or moved to this run's port."""
+        site = Site.objects.filter(hostname=hostname).first()
+        if site is None:
+            return Site.objects.create(
+                hostname=hostname,
+                port=self.port,
+                root_page=root_page,
+                site_name=site_name,
+                is_default_site=is_default_site,
+            )
+        if site.port != self.port:
+            site.port = self.port
+            site.save(update_fields=["port"])
+        return site
+
+    @staticmethod
+    def _remove_stock_welcome_page(root):
+        """Delete Wagtail's "Welcome to your new Wagtail site!" page and its site, if present."""
+        for page in root.get_children().filter(depth=2, slug="home"):
+            if page.specific_class is Page:
+                Site.objects.filter(root_page=page).delete()
+                page.delete()

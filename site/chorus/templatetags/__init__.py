@@ -1,0 +1,1 @@
+"""Template tags for the project-wide templates in ``site/templates``."""

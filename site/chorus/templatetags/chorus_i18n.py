@@ -1,0 +1,32 @@
+"""The language switcher's data, in at most one query."""
+
+from django import template
+from django.core.cache import cache
+from wagtail.models import Locale
+
+from chorus.caching import generation
+
+register = template.Library()
+
+LOCALE_COUNT_KEY = "chorus:locale-count:{generation}"
+
+
+def locale_count():
+    """Return how many content locales exist (cached until a locale changes)."""
+    key = LOCALE_COUNT_KEY.format(generation=generation.current())
+    count = cache.get(key)
+    if count is None:
+        count = Locale.objects.count()
+        cache.set(key, count, None)
+    return count
+
+
+@register.simple_tag
+def live_translations(page):
+    """Return the live translations of ``page`` with their locales.
+
+    With a single content locale there can be none, so no query is made.
+    """
+    if page is None or not hasattr(page, "get_translations") or locale_count() < 2:
+        return []
+    return list(page.get_translations().live().select_related("locale").order_by("locale_id"))
