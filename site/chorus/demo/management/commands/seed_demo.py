@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from chorus.demo import content
 from chorus.network.models import NetworkHomePage
@@ -64,6 +64,8 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, port, with_admin, **options):
         self.port = port
+        # A second content language, so editors can translate pages with wagtail-localize.
+        Locale.objects.get_or_create(language_code="pl")
         organisations = self.organisations()
         network = self.network_site()
         sites = {
