@@ -1,0 +1,100 @@
+"""12-factor settings: what the environment switches, checked in a fresh interpreter."""
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = """
+import django
+django.setup()
+from django.conf import settings
+from django.core.cache import cache
+cache.set("chorus-probe", "ok", 30)
+print(settings.CACHES["default"]["BACKEND"])
+print(cache.get("chorus-probe"))
+print(settings.DATABASES["default"]["ENGINE"])
+print(settings.DEBUG)
+"""
+
+
+def run_settings(settings_module, **env):
+    """Load ``settings_module`` in a new interpreter with ``env``; return the process."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG"}
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE=settings_module,
+        PYTHONPATH=os.pathsep.join([str(ROOT / "site"), str(ROOT)]),
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=ROOT,
+        timeout=60,
+    )
+
+
+def redis_is_running():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    result = run_settings("chorus.settings.production")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off." in result.stderr
+
+
+def test_an_unclear_debug_value_is_an_error_not_a_guess():
+    result = run_settings("chorus.settings.production", DEBUG="maybe", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "DEBUG must be true or false, not 'maybe'." in result.stderr
+
+
+def test_defaults_are_sqlite_and_a_local_memory_cache(tmp_path):
+    result = run_settings(
+        "chorus.settings.production",
+        SECRET_KEY="x" * 50,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    backend, value, engine, debug = result.stdout.split()
+    assert backend == "django.core.cache.backends.locmem.LocMemCache"
+    assert value == "ok"
+    assert engine == "django.db.backends.sqlite3"
+    assert debug == "False"
+
+
+def test_database_url_switches_to_postgresql():
+    result = run_settings(
+        "chorus.settings.production",
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/chorus",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[2] == "django.db.backends.postgresql"
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis on 127.0.0.1:6379")
+def test_redis_url_caches_in_redis():
+    result = run_settings(
+        "chorus.settings.production", SECRET_KEY="x" * 50, REDIS_URL="redis://127.0.0.1:6379/15"
+    )
+    assert result.returncode == 0, result.stderr
+    backend, value = result.stdout.split()[:2]
+    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert value == "ok"  # written to and read back from the real Redis server
