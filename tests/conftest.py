@@ -12,7 +12,7 @@ from plugins import enablement
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Empty the cache around each test: site ids are reused once a test's rows roll back,
-    so a plugin switch cached by one test must not leak into the next."""
+    so a plugin switch or site root path cached by one test must not leak into the next."""
     cache.clear()
     yield
     cache.clear()

@@ -1,7 +1,7 @@
 """Assemblies: health assemblies, workshops, focus groups and citizens' juries, and their index."""
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Value, When
@@ -82,12 +82,8 @@ class AssemblyIndexPage(Page):
         paginator = Paginator(assemblies, self.per_page)
         # The counts per status already say how many assemblies match: spare a COUNT query.
         paginator.count = counts.get(status, 0) if status else sum(counts.values())
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        # A missing or non-numeric page number gives the first page; one past the end, the last.
+        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             page_obj=page_obj,
             assemblies=page_obj.object_list,

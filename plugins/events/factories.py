@@ -13,7 +13,6 @@ import datetime
 
 import factory
 from django.utils import timezone
-from django.utils.text import slugify
 
 from partnerships.factories import PageFactory
 
@@ -33,7 +32,6 @@ class EventIndexPageFactory(PageFactory):
         model = EventIndexPage
 
     title = "Events"
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
     intro = (
         "<p>Come and talk to us about your health and care services: roadshow stops, "
         "focus groups, workshops and drop-ins across the area.</p>"
@@ -47,7 +45,6 @@ class EventPageFactory(PageFactory):
         model = EventPage
 
     title = factory.Sequence(lambda n: f"Involving Medway roadshow, stop {n + 1}")
-    slug = factory.LazyAttribute(lambda page: slugify(page.title))
     kind = EventPage.Kind.ROADSHOW_STOP
     description = (
         "<p>Our roadshow stops at the Pentagon Shopping Centre. Tell us what works in your "

@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.cache import cache
 
 from coproduction.factories import (
     AssemblyIndexPageFactory,
@@ -10,14 +9,6 @@ from coproduction.factories import (
     CharterPageFactory,
 )
 from partnerships.factories import PartnerOrganisationFactory
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Forget cached plugin switches: site ids are reused once rows roll back."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -24,16 +24,21 @@ def erase(email):
     return sum(get_manager().hook.chorus_erase_personal_data(email=email))
 
 
-def test_export_lists_the_signatures_submitted_with_an_email(charter, organisations):
-    CharterSignatureFactory(
+def asha_signs(charter, organisation):
+    """Asha Patel signs ``charter`` for ``organisation`` with her email, already approved."""
+    return CharterSignatureFactory(
         charter=charter,
-        organisation=organisations[0],
+        organisation=organisation,
         contact_name="Asha Patel",
         contact_email=EMAIL,
         contact_role="Chief Executive",
         commitment="We will bring what people tell us to every partnership board.",
         approved=True,
     )
+
+
+def test_export_lists_the_signatures_submitted_with_an_email(charter, organisations):
+    asha_signs(charter, organisations[0])
     CharterSignatureFactory(charter=charter, organisation=organisations[1])  # someone else
 
     records = export(EMAIL.upper())["co-production charter signatures"]
@@ -55,15 +60,7 @@ def test_export_holds_nothing_for_an_unknown_email(charter, organisations):
 
 
 def test_erasure_pseudonymises_the_contact_and_keeps_the_signature(client, charter, organisations):
-    signature = CharterSignatureFactory(
-        charter=charter,
-        organisation=organisations[0],
-        contact_name="Asha Patel",
-        contact_email=EMAIL,
-        contact_role="Chief Executive",
-        commitment="We will bring what people tell us to every partnership board.",
-        approved=True,
-    )
+    signature = asha_signs(charter, organisations[0])
     other = CharterSignatureFactory(charter=charter, organisation=organisations[1])
 
     assert erase(EMAIL) >= 1

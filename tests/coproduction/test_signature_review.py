@@ -131,17 +131,27 @@ def test_review_is_recorded_in_the_signature_history(client, editor, charter, or
     assert "Signature approved" in history.content.decode()
 
 
-def test_editors_can_record_a_signature_made_on_paper(admin_client, charter, organisations):
-    response = admin_client.post(
+def record_paper_signature(admin_client, charter, organisation, commitment):
+    """Fill in the admin's "add signature" form, as an editor copying a paper form does."""
+    return admin_client.post(
         reverse("charter_signatures:add"),
         {
             "charter": charter.pk,
-            "organisation": organisations[2].pk,
+            "organisation": organisation.pk,
             "contact_name": "Sam Okoro",
             "contact_email": "sam.okoro@nhs.example.org",
             "contact_role": "Director of Nursing",
-            "commitment": "We will involve patients in every service redesign.",
+            "commitment": commitment,
         },
+    )
+
+
+def test_editors_can_record_a_signature_made_on_paper(admin_client, charter, organisations):
+    response = record_paper_signature(
+        admin_client,
+        charter,
+        organisations[2],
+        "We will involve patients in every service redesign.",
     )
 
     assert response.status_code == 302
@@ -152,17 +162,7 @@ def test_editors_can_record_a_signature_made_on_paper(admin_client, charter, org
 
 def test_editors_cannot_record_a_duplicate_signature(admin_client, charter, organisations):
     CharterSignatureFactory(charter=charter, organisation=organisations[2])
-    response = admin_client.post(
-        reverse("charter_signatures:add"),
-        {
-            "charter": charter.pk,
-            "organisation": organisations[2].pk,
-            "contact_name": "Sam Okoro",
-            "contact_email": "sam.okoro@nhs.example.org",
-            "contact_role": "Director of Nursing",
-            "commitment": "Again.",
-        },
-    )
+    response = record_paper_signature(admin_client, charter, organisations[2], "Again.")
 
     assert response.status_code == 200
     assert "has already signed version 1.0" in response.content.decode()

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from plugins.events.factories import EventIndexPageFactory, EventPageFactory
@@ -11,14 +10,6 @@ from plugins.events.factories import EventIndexPageFactory, EventPageFactory
 MEDWAY = {"host": "medway-swale.localhost"}
 WEST_KENT = {"host": "west-kent.localhost"}
 NETWORK = {"host": "localhost"}
-
-
-@pytest.fixture(autouse=True)
-def fresh_switch_cache():
-    """Forget cached switches: site ids are reused between tests once rows roll back."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from tests.partnerships.fixtures import (  # noqa: F401  (fixtures, found by name)
     deric,
-    fresh_cache,
     make_logo,
     media_in_tmp,
     medway_spotlights,

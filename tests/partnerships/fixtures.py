@@ -1,7 +1,6 @@
 """Fixtures shared by the partnerships and network tests (imported by their conftests)."""
 
 import pytest
-from django.core.cache import cache
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -14,14 +13,6 @@ WAGTAIL_RENDITION_LEAK = pytest.mark.filterwarnings(
     "ignore:Exception ignored in. <function SpooledTemporaryFile.__del__"
     ":pytest.PytestUnraisableExceptionWarning"
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Forget cached plugin switches and site root paths: ids are reused between tests."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 """The search page of every site: its own live pages, minus plugins that are off."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
@@ -21,12 +21,8 @@ def search(request):
             pages = pages.not_type(*hidden)
         results = pages.search(query)
     paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
+    # A missing or non-numeric page number gives the first page; one past the end, the last.
+    page = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "search/search.html", {"search_query": query, "search_results": page}
     )
