@@ -7,7 +7,10 @@ from .enablement import hooks_for_site
 
 def partnership_home_panels(page, request):
     """Return the panels for a partnership home page, sorted by ``order``."""
-    site = Site.find_for_request(request) or page.get_site()
+    site = Site.find_for_request(request)
+    if site is None or site.root_page_id != page.pk:
+        # Rendered for another site (a preview, say): the page's own site decides.
+        site = page.get_site()
     results = hooks_for_site(site).chorus_register_partnership_home_panels(
         page=page, request=request
     )

@@ -12,11 +12,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.routing import SingleQueryChildRouteMixin
+
 from ..blocks import RecommendationsBlock
 from .common import COPRODUCTION_PARENTS
 
 
-class AssemblyIndexPage(Page):
+class AssemblyIndexPage(SingleQueryChildRouteMixin, Page):
     """The "Assemblies" section of a site: lists its assemblies, grouped and filtered by status."""
 
     introduction = RichTextField(_("introduction"), blank=True)
@@ -27,6 +29,7 @@ class AssemblyIndexPage(Page):
 
     parent_page_types = COPRODUCTION_PARENTS
     subpage_types = ["coproduction.AssemblyPage"]
+    routed_child_model = "coproduction.AssemblyPage"
 
     #: Assemblies per page of the listing.
     per_page = 12

@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.routing import SingleQueryChildRouteMixin
+
 from ..blocks import SpotlightStreamBlock
 
 SPOTLIGHTS_PER_PAGE = 12
@@ -71,7 +73,7 @@ class SpotlightFilterForm(forms.Form):
         self.fields["partner"].choices = [("", _("All partner organisations")), *partners]
 
 
-class SpotlightIndexPage(Page):
+class SpotlightIndexPage(SingleQueryChildRouteMixin, Page):
     """The list of a partnership's spotlight reports, newest first, filterable.
 
     Editors add one per partnership (e.g. "Spotlights") and write a short introduction.
@@ -82,6 +84,9 @@ class SpotlightIndexPage(Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    routed_child_model = "partnerships.SpotlightPage"
+    routed_child_related = ("organisation", "organisation__logo")
 
     parent_page_types = ["partnerships.PartnershipHomePage"]
     subpage_types = ["partnerships.SpotlightPage"]

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.routing import SingleQueryChildRouteMixin
 from plugins.pages import PluginPageMixin
 
 from .listings import event_listing, upcoming_and_past_pages
@@ -25,7 +26,7 @@ def _keep_place(param, page_obj):
     return urlencode({param: page_obj.number}) if page_obj.number > 1 else ""
 
 
-class EventIndexPage(PluginPageMixin, Page):
+class EventIndexPage(PluginPageMixin, SingleQueryChildRouteMixin, Page):
     """The events of one site: what is coming up, soonest first, then what has happened.
 
     Editors add one per site (usually called "Events") under the partnership's home page,
@@ -43,6 +44,8 @@ class EventIndexPage(PluginPageMixin, Page):
 
     parent_page_types = ["partnerships.PartnershipHomePage", "network.NetworkHomePage"]
     subpage_types = ["events.EventPage"]
+    routed_child_model = "events.EventPage"
+    routed_child_related = ("hosting_partner",)
     # One events index per site: the navigation item, the feed and the home-page panel all
     # point at "the" events page of a site.
     max_count_per_parent = 1
@@ -54,20 +57,6 @@ class EventIndexPage(PluginPageMixin, Page):
     def events(self):
         """Return this index's live events, partners joined, for listings."""
         return event_listing(EventPage.objects.child_of(self))
-
-    def route(self, request, path_components):
-        """Find a child event in one query with its partner (Wagtail's own route takes three)."""
-        if not path_components:
-            return super().route(request, path_components)
-        slug, *remaining = path_components
-        try:
-            event = (
-                EventPage.objects.child_of(self).select_related("hosting_partner").get(slug=slug)
-            )
-        except EventPage.DoesNotExist:
-            return super().route(request, path_components)
-        event._cached_parent_obj = self
-        return event.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         """Add a page of upcoming events and a page of past events, paginated separately."""
