@@ -46,6 +46,19 @@ class CharterSignatureForm(forms.ModelForm):
                 "“We will pay people with lived experience for their time on our boards.”"
             ),
         }
+        error_messages = {
+            "organisation": {
+                "required": _("Choose your organisation from the list."),
+                "invalid_choice": _("Choose your organisation from the list."),
+            },
+            "contact_name": {"required": _("Enter your name.")},
+            "contact_email": {
+                "required": _("Enter your email address."),
+                "invalid": _("Enter an email address like name@example.org."),
+            },
+            "contact_role": {"required": _("Enter your role in the organisation.")},
+            "commitment": {"required": _("Say what your organisation commits to.")},
+        }
         widgets = {
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),

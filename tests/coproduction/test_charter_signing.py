@@ -113,10 +113,10 @@ def test_signing_at_the_same_moment_is_caught_by_the_database(
             {"authorised": None},
             "Please confirm that you are authorised to sign on behalf of this organisation.",
         ),
-        ({"contact_email": "asha-at-healthwatch"}, "Enter a valid email address."),
-        ({"contact_email": ""}, "This field is required."),
-        ({"commitment": ""}, "This field is required."),
-        ({"organisation": "999999"}, "Select a valid choice."),
+        ({"contact_email": "asha-at-healthwatch"}, "Enter an email address like name@example.org."),
+        ({"contact_email": ""}, "Enter your email address."),
+        ({"commitment": ""}, "Say what your organisation commits to."),
+        ({"organisation": "999999"}, "Choose your organisation from the list."),
     ],
 )
 def test_incomplete_signatures_are_refused_with_a_message_and_nothing_is_stored(

@@ -1,5 +1,7 @@
 """`manage.py seed_demo`: build the Kent and Medway demo network, idempotently.
 
+Section pages (spotlights, assemblies, the charter, events) are shown in the menus.
+
 Everything is looked up before it is created (organisations by name, sites by hostname,
 pages by slug under their parent, signatures by organisation and charter version), so a
 second run changes nothing.
@@ -124,7 +126,9 @@ class Command(BaseCommand):
     def spotlights(self, sites, organisations):
         """Add each site's spotlight index and the demo spotlights."""
         for hostname, organisation, fields in content.SPOTLIGHTS:
-            index = SpotlightIndexPageFactory(parent=sites[hostname].root_page, slug="spotlights")
+            index = SpotlightIndexPageFactory(
+                parent=sites[hostname].root_page, slug="spotlights", show_in_menus=True
+            )
             fields = dict(fields)
             SpotlightPageFactory(
                 parent=index,
@@ -135,7 +139,9 @@ class Command(BaseCommand):
 
     def assembly(self, network, organisations):
         """Add the health assembly pilot, with its sessions, on the network site."""
-        index = AssemblyIndexPageFactory(parent=network.root_page, slug="assemblies")
+        index = AssemblyIndexPageFactory(
+            parent=network.root_page, slug="assemblies", show_in_menus=True
+        )
         spec = dict(content.ASSEMBLY)
         names = spec.pop("organisations")
         AssemblyPageFactory(
@@ -147,7 +153,7 @@ class Command(BaseCommand):
 
     def charter(self, network, organisations):
         """Add the co-production charter and its signatories."""
-        charter = CharterPageFactory(parent=network.root_page, slug="charter")
+        charter = CharterPageFactory(parent=network.root_page, slug="charter", show_in_menus=True)
         for name, status, commitment in content.CHARTER_SIGNATORIES:
             organisation = organisations[name]
             exists = CharterSignature.objects.filter(
@@ -167,9 +173,11 @@ class Command(BaseCommand):
     def events(self, network, sites, organisations):
         """Add an events index to every site with events on, and the demo events."""
         today = timezone.localdate()
-        EventIndexPageFactory(parent=network.root_page, slug="events")
+        EventIndexPageFactory(parent=network.root_page, slug="events", show_in_menus=True)
         for hostname, events in content.EVENTS.items():
-            index = EventIndexPageFactory(parent=sites[hostname].root_page, slug="events")
+            index = EventIndexPageFactory(
+                parent=sites[hostname].root_page, slug="events", show_in_menus=True
+            )
             for title, kind, days, hour, hours, venue, address, audience in events:
                 start = timezone.make_aware(
                     datetime.datetime.combine(
