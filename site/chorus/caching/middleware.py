@@ -10,6 +10,9 @@ class AnonymousPageCacheMiddleware:
     Only Wagtail page responses (the ``wagtail_serve`` route) qualify, and only when the
     response is a plain 200 for GET/HEAD that sets no cookie and has no cache policy of its
     own. Pages with a form (a CSRF cookie) or anything personal therefore stay uncached.
+    It must come before (outside) the session, CSRF and messages middleware in
+    ``MIDDLEWARE``, which set their cookies on the way out; a page that used a CSRF token
+    is refused even so.
     """
 
     def __init__(self, get_response):
@@ -35,5 +38,6 @@ class AnonymousPageCacheMiddleware:
             and not getattr(request, "is_preview", False)
             and (user is None or not user.is_authenticated)
             and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not response.has_header("Cache-Control")
         )

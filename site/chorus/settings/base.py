@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the session, CSRF and messages middleware, so it sees the cookies they set
+    # on the way out (a page with a form sets a CSRF cookie and must not be cached).
+    "chorus.caching.middleware.AnonymousPageCacheMiddleware",
     "chorus.caching.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -87,7 +90,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "chorus.caching.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "chorus.urls"
