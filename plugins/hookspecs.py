@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
     from django.http import HttpRequest
     from django.urls import URLPattern, URLResolver
     from wagtail.models import Page, Site
@@ -106,6 +107,51 @@ def chorus_register_network_home_panels(page: Page, request: HttpRequest) -> lis
             events = in_enabled_sites(EventPage.objects.live(), "events")[:6]
             return [Panel(title=_("Upcoming events across the network"),
                           template_name="events/panel.html", context={"events": events})]
+    """
+
+
+@hookspec
+def chorus_register_dashboard_panels(user: AbstractBaseUser, request: HttpRequest) -> list[Panel]:
+    """Return panels for a signed-in person's dashboard (``/account/``) on this site.
+
+    ``user`` is the signed-in person looking at their own dashboard and ``request`` the
+    request for it; the dashboard is never cached, so panels may (and usually do) depend on
+    who is asking. Called for the plugins that are on for the site answering the request.
+    Panels from every plugin are combined and sorted by ``order``; each is rendered with
+    its template and ``panel`` in the context.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_dashboard_panels(user, request):
+            bookings = Booking.objects.filter(person=user).select_related("event")
+            return [Panel(title=_("Your bookings"), template_name="events/panels/mine.html",
+                          context={"bookings": bookings}, order=30)]
+    """
+
+
+# --- Events other plugins can react to ----------------------------------------------
+
+
+@hookspec
+def chorus_on_grant_awarded(award: Any) -> None:
+    """React to a grant being awarded (a panel approved an amount for an application).
+
+    ``award`` is the new ``plugins.grants.models.Award``: ``award.amount`` (a ``Decimal``
+    in pounds), ``award.application`` (the organisation's name, org-id and project title)
+    and ``award.site`` (the Wagtail Site of the programme). Called once per award, after
+    the transaction that recorded it has committed, for the plugins that are on for the
+    award's site. Return values are ignored; an exception is logged and does not undo
+    the award.
+
+    Example::
+
+        @hookimpl
+        def chorus_on_grant_awarded(award):
+            Announcement.objects.create(
+                site=award.site,
+                text=f"{award.application.organisation_name} received £{award.amount}",
+            )
     """
 
 

@@ -25,4 +25,12 @@ def network_home_panels(page, request):
 
 
 def _flatten(results):
+    """Join the lists that each plugin returned and sort the panels by ``order``."""
     return sorted((panel for batch in results for panel in batch), key=lambda p: p.order)
+
+
+def dashboard_panels(user, request):
+    """Return the panels for ``user``'s dashboard on the site answering ``request``."""
+    site = Site.find_for_request(request)
+    results = hooks_for_site(site).chorus_register_dashboard_panels(user=user, request=request)
+    return _flatten(results)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("account/", include("chorus.accounts.urls")),
     *plugin_urlpatterns(),
     path("", include("coproduction.urls")),
 ]

@@ -1,6 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory email, a private cache."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "chorus-test-only-key")
@@ -12,6 +13,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+# Uploaded application files go to a throwaway folder, never the checkout.
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="chorus-test-private-")
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://localhost"

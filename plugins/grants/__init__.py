@@ -1,0 +1,1 @@
+"""Small community grants: programmes, rounds, applications, assessment, awards and payments."""

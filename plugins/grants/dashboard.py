@@ -1,0 +1,5 @@
+"""PLACEHOLDER: being written."""
+
+
+def my_applications_panels(user, request):
+    return []

@@ -1,0 +1,60 @@
+"""The grants plugin's Chorus hook implementations.
+
+The framework calls these only for sites where grants is on (personal data excepted: that
+covers every site), so none of them checks enablement.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from plugins.contributions import NavigationItem
+from plugins.manager import hookimpl
+
+from . import dashboard, panels, personal_data
+from .models import GrantProgrammePage
+
+
+@hookimpl
+def chorus_register_urls():
+    """Serve applying, my applications, attachments and the 360Giving data."""
+    from .urls import urlpatterns
+
+    return urlpatterns
+
+
+@hookimpl
+def chorus_register_navigation_items(site, request):
+    """Link to the site's grant programme (the first, when it runs several)."""
+    programme = GrantProgrammePage.objects.live().in_site(site).order_by("path").first()
+    if programme is None:
+        return []
+    return [NavigationItem(label=_("Grants"), url=programme.get_url(request), order=60)]
+
+
+@hookimpl
+def chorus_register_partnership_home_panels(page, request):
+    """Show the rounds open for applications on this partnership's site."""
+    return panels.open_rounds_panel(page.get_site(), request)
+
+
+@hookimpl
+def chorus_register_network_home_panels(page, request):
+    """Show the rounds open for applications on every site where grants is on."""
+    return panels.open_rounds_panel(None, request)
+
+
+@hookimpl
+def chorus_register_dashboard_panels(user, request):
+    """Show the signed-in person's applications and what they need to do next."""
+    return dashboard.my_applications_panels(user, request)
+
+
+@hookimpl
+def chorus_export_personal_data(email):
+    """Export the applications a person made or is the contact for."""
+    return personal_data.export(email)
+
+
+@hookimpl
+def chorus_erase_personal_data(email):
+    """Pseudonymise a person's applications; awards stay as organisation records."""
+    return personal_data.erase(email)

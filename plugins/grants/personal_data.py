@@ -1,0 +1,9 @@
+"""PLACEHOLDER: being written."""
+
+
+def export(email):
+    return {}
+
+
+def erase(email):
+    return 0

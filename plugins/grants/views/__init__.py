@@ -1,0 +1,1 @@
+"""The grants plugin's public and per-person views, one module per audience."""

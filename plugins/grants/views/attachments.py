@@ -1,0 +1,4 @@
+"""PLACEHOLDER: being written."""
+
+
+def download(request, pk): ...

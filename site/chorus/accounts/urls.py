@@ -1,0 +1,5 @@
+"""Account URLs, mounted at ``/account/``."""
+
+app_name = "accounts"
+
+urlpatterns = []
