@@ -6,9 +6,6 @@ These need real concurrent transactions, so they run on PostgreSQL only::
         .venv/bin/pytest tests/concurrency -q -p no:xdist
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from django.db import connection
 from django.test import Client
@@ -19,7 +16,7 @@ from partnerships.factories import PartnerOrganisationFactory
 from plugins import enablement
 from plugins.models import SitePlugin
 
-THREADS = 16
+from .threads import THREADS, all_at_once
 
 pytestmark = [
     pytest.mark.postgres,
@@ -33,24 +30,6 @@ pytestmark = [
 ]
 
 DUPLICATE = "Healthwatch Medway has already signed version 1.0 of this charter"
-
-
-def all_at_once(work):
-    """Run ``work(number)`` in THREADS threads released together; return results in order.
-
-    Each thread closes its own database connection when it is done.
-    """
-    barrier = threading.Barrier(THREADS)
-
-    def run(number):
-        try:
-            barrier.wait(timeout=30)
-            return work(number)
-        finally:
-            connection.close()
-
-    with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        return list(pool.map(run, range(THREADS)))
 
 
 def test_sixteen_simultaneous_signatures_for_one_organisation_make_one_row(network_site):
