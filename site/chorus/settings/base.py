@@ -147,6 +147,11 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # People sign in with their email address (chorus.accounts); staff also use the Wagtail admin.
+AUTHENTICATION_BACKENDS = [
+    "chorus.accounts.backends.EmailBackend",
+    # Usernames, for staff signing in to the Wagtail admin.
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "/"

@@ -1,0 +1,164 @@
+"""Register, verify an address, sign in and out, reset a password, and the dashboard.
+
+None of these pages is a Wagtail page, so the anonymous page cache never stores them; the
+dashboard and every page with a form say so explicitly as well (``never_cache``).
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
+
+from plugins.panels import dashboard_panels
+
+from . import tokens
+from .emails import send_verification_email, site_name
+from .forms import EmailAuthenticationForm, RegistrationForm, ResendVerificationForm
+from .models import Registration
+from .redirects import safe_next
+
+BACKEND = "chorus.accounts.backends.EmailBackend"
+
+#: The session key remembering the address a new registration's link went to.
+SENT_TO = "chorus_accounts_link_sent_to"
+
+#: A new verification link is not sent more often than this, to stop inbox flooding.
+RESEND_INTERVAL = datetime.timedelta(minutes=1)
+
+
+def _next_from(request):
+    """The safe ``next`` URL posted with a form or given in the query string."""
+    return safe_next(request, request.POST.get("next") or request.GET.get("next"))
+
+
+@never_cache
+@sensitive_post_parameters("password1", "password2")
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request):
+    """Register with an email address; the account waits until the address is verified."""
+    if request.user.is_authenticated:
+        return redirect("accounts:dashboard")
+    next_url = _next_from(request)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        user = form.save()
+        if user is not None:
+            send_verification_email(request, user, next_url)
+            request.session[SENT_TO] = user.email
+            return redirect("accounts:verification_sent")
+    return render(request, "accounts/register.html", {"form": form, "next": next_url})
+
+
+@never_cache
+def verification_sent(request):
+    """Ask the person to check their inbox."""
+    return render(
+        request, "accounts/verification_sent.html", {"email": request.session.get(SENT_TO)}
+    )
+
+
+def _find_user(pk):
+    return get_user_model().objects.filter(pk=pk).first()
+
+
+@never_cache
+def verify(request, token):
+    """Switch on the account a genuine link was sent for, and sign its owner in."""
+    try:
+        user, next_url = tokens.read_token(token, _find_user)
+    except tokens.ExpiredToken:
+        return _verify_failed(request, expired=True)
+    except tokens.InvalidToken:
+        return _verify_failed(request, expired=False)
+    registration = Registration.objects.filter(user=user).first()
+    if registration is None:
+        # Made in the admin, never registered: no link was ever sent for it.
+        return _verify_failed(request, expired=False)
+    with transaction.atomic():
+        # A conditional update, so two clicks at once verify (and sign in) once.
+        verified = Registration.objects.filter(pk=registration.pk, verified_at__isnull=True).update(
+            verified_at=timezone.now()
+        )
+        if verified:
+            user.is_active = True
+            user.save(update_fields=["is_active"])
+    if not verified:
+        messages.info(request, _("Your email address is already verified. You can sign in."))
+        return redirect("accounts:dashboard" if request.user == user else "accounts:login")
+    login(request, user, backend=BACKEND)
+    messages.success(request, _("Thank you: your email address is verified and you are signed in."))
+    return redirect(safe_next(request, next_url) or "accounts:dashboard")
+
+
+def _verify_failed(request, *, expired):
+    """Say why a link did not work and offer a new one."""
+    context = {"expired": expired, "form": ResendVerificationForm(), "days": tokens.MAX_AGE.days}
+    return render(request, "accounts/verify_failed.html", context, status=400)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def resend_verification(request):
+    """Send a new verification link. The answer is the same whether the address is known."""
+    form = ResendVerificationForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        recently = timezone.now() - RESEND_INTERVAL
+        for user in form.waiting_accounts():
+            sent = user.registration.link_sent_at
+            if sent is None or sent < recently:
+                send_verification_email(request, user, _next_from(request))
+        request.session.pop(SENT_TO, None)
+        return redirect("accounts:verification_sent")
+    return render(request, "accounts/resend_verification.html", {"form": form})
+
+
+@method_decorator(never_cache, name="dispatch")
+class SignInView(auth_views.LoginView):
+    """Sign in with an email address; ``next`` is followed only when it stays on this site."""
+
+    form_class = EmailAuthenticationForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    """Sign out (by POST only, so a link or an image cannot sign anyone out)."""
+
+    def post(self, request, *args, **kwargs):
+        """Sign out and say so on the next page."""
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You have signed out."))
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Email a password-reset link, naming the site in the message."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        """Send the email with the name of the site the person asked on."""
+        self.extra_email_context = {"chorus_site_name": site_name(self.request)}
+        return super().form_valid(form)
+
+
+@never_cache
+@login_required
+def dashboard(request):
+    """The signed-in person's own page: who they are and the panels from plugins on here."""
+    panels = dashboard_panels(request.user, request)
+    return render(request, "accounts/dashboard.html", {"panels": panels})
