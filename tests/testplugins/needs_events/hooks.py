@@ -5,6 +5,7 @@ which site, to prove that a plugin that is off for a site is not called for that
 """
 
 from django.urls import path
+from wagtail.models import Site
 
 from plugins.contributions import NavigationItem, Panel
 from plugins.manager import hookimpl
@@ -19,6 +20,7 @@ PEOPLE: dict[str, list[dict[str, str]]] = {}
 
 NAV_LABEL = "Needs events test link"
 PANEL_TITLE = "Needs events test panel"
+DASHBOARD_PANEL_TITLE = "Needs events test dashboard panel"
 
 
 @hookimpl
@@ -54,6 +56,20 @@ def chorus_register_network_home_panels(page, request):
 
 
 @hookimpl
+def chorus_register_dashboard_panels(user, request):
+    hostname = Site.find_for_request(request).hostname
+    CALLS.append(("chorus_register_dashboard_panels", hostname))
+    return [
+        Panel(
+            title=DASHBOARD_PANEL_TITLE,
+            template_name="needs_events/panel.html",
+            context={"hostname": hostname},
+            order=10,
+        )
+    ]
+
+
+@hookimpl
 def chorus_export_personal_data(email):
     CALLS.append(("chorus_export_personal_data", email))
     records = PEOPLE.get(email.lower(), [])
@@ -67,3 +83,8 @@ def chorus_erase_personal_data(email):
     for record in records:
         record["name"] = "(erased)"
     return len(records)
+
+
+@hookimpl
+def chorus_on_grant_awarded(award):
+    CALLS.append(("chorus_on_grant_awarded", award.site.hostname))
