@@ -1,5 +1,72 @@
-"""PLACEHOLDER: being written."""
+"""The "open funding rounds" panel on partnership and network home pages.
+
+A partnership home shows its own site's open rounds; the network home gathers the open
+rounds of every site where grants is on, each with its site's name. A round is open when
+its dates say so and its pot still holds at least the smallest grant
+(:meth:`GrantRound.open_rounds <plugins.grants.models.GrantRound.open_rounds>`), so closed
+and fully committed rounds never appear. No open rounds, no panel.
+"""
+
+from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from plugins.contributions import Panel
+from plugins.enablement import sites_with
+
+from .models import GrantRound
+from .models.money import pounds
+
+PLUGIN = "grants"
+#: How many rounds a panel lists, soonest closing first.
+PANEL_ROUNDS = 6
+
+
+def _under(rounds, sites):
+    """Keep the rounds whose programme is under the root of one of ``sites``."""
+    condition = Q()
+    for site in sites:
+        condition |= Q(programme__path__startswith=site.root_page.path)
+    return rounds.filter(condition) if sites else rounds.none()
+
+
+def _site_of(programme, sites):
+    return next((site for site in sites if programme.path.startswith(site.root_page.path)), None)
 
 
 def open_rounds_panel(site, request):
-    return []
+    """Return ``[Panel]`` listing the open rounds of ``site`` (or, for ``None``, of every
+    site where grants is on), or ``[]`` when none is open."""
+    sites = [site] if site is not None else sites_with(PLUGIN)
+    rounds = list(
+        _under(GrantRound.open_rounds(), sites)
+        .select_related("programme")
+        .order_by("closes_at", "pk")[:PANEL_ROUNDS]
+    )
+    if not rounds:
+        return []
+    for pot in rounds:
+        programme = pot.programme
+        pot.url = (programme.get_url(request) or "") + programme.reverse_subpage(
+            "round", args=[pot.slug]
+        )
+        pot.amounts = gettext("%(min)s to %(max)s") % {
+            "min": pounds(pot.min_award),
+            "max": pounds(pot.max_award),
+        }
+        pot.remaining_display = pounds(pot.remaining)
+        if site is None:
+            found = _site_of(programme, sites)
+            pot.site_name = (found.site_name or found.root_page.title) if found else ""
+    return [
+        Panel(
+            title=(
+                _("Open funding rounds")
+                if site is not None
+                else _("Funding open across the network")
+            ),
+            template_name="grants/panels/open_rounds.html",
+            context={"rounds": rounds, "show_site": site is None},
+            order=30,
+        )
+    ]

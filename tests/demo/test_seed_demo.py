@@ -33,6 +33,7 @@ APPS = [
     "coproduction",
     "plugins",
     "events",
+    "grants",
     "network",
     "wagtailcore",
     "wagtailsearch",
@@ -161,7 +162,7 @@ def test_no_user_is_created_without_debug_or_with_admin(db, settings):
 
 
 def test_with_admin_creates_the_local_demo_superuser(client, demo):
-    admin = get_user_model().objects.get()
+    admin = get_user_model().objects.get(is_superuser=True)
     assert admin.username == "admin"
     assert admin.is_superuser
     assert client.login(username="admin", password="chorus-demo")

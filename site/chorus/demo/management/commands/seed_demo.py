@@ -13,10 +13,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
 from chorus.demo import content
+from chorus.demo.grants import GrantsDemo
 from chorus.network.models import NetworkHomePage
 from coproduction.factories import (
     AssemblyIndexPageFactory,
@@ -63,8 +65,14 @@ class Command(BaseCommand):
             help="create the demo admin account even when DEBUG is off (never in production)",
         )
 
-    @transaction.atomic
     def handle(self, *args, port, with_admin, **options):
+        # The grants demo moves applications along with the real workflow, which emails
+        # applicants once the transaction commits: keep those emails in memory, never send.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self.build(port=port, with_admin=with_admin or settings.DEBUG)
+
+    @transaction.atomic
+    def build(self, *, port, with_admin):
         self.port = port
         # A second content language, so editors can translate pages with wagtail-localize.
         Locale.objects.get_or_create(language_code="pl")
@@ -79,7 +87,11 @@ class Command(BaseCommand):
         self.charter(network, organisations)
         enablement.enable("events", network)
         self.events(network, sites, organisations)
-        self.report(network, sites, with_admin or settings.DEBUG)
+        grants = GrantsDemo(network, sites, organisations, with_people=with_admin)
+        grants.build()
+        self.report(network, sites, with_admin)
+        for line in grants.report_lines():
+            self.stdout.write(line)
 
     # --- building blocks -----------------------------------------------------------
 
