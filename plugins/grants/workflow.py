@@ -15,9 +15,14 @@ from .models import Application
 
 
 def lock_application(application):
-    """Re-read ``application`` with a row lock (inside the caller's transaction)."""
+    """Re-read ``application`` with a row lock (inside the caller's transaction).
+
+    Only the application's row is locked (``of=("self",)``), not its round: decisions on
+    different applications in one pot run side by side, and the pot is kept whole by the
+    ledger's conditional update, which the PostgreSQL race tests exercise.
+    """
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("round__programme")
         .get(pk=application.pk)
     )
