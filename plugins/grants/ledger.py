@@ -107,7 +107,9 @@ def record_payment(award, amount, *, by, paid_on=None, reference="", idempotency
     amount = to_money(amount)
     with transaction.atomic():
         award = (
-            Award.objects.select_for_update().select_related("application__round").get(pk=award.pk)
+            Award.objects.select_for_update(of=("self",))
+            .select_related("application__round")
+            .get(pk=award.pk)
         )
         if idempotency_key:
             earlier = PotEntry.objects.filter(idempotency_key=idempotency_key).first()
@@ -148,7 +150,9 @@ def withdraw(award, reason, *, by):
         raise GrantActionError(_("Say why the award is being withdrawn."))
     with transaction.atomic():
         award = (
-            Award.objects.select_for_update().select_related("application__round").get(pk=award.pk)
+            Award.objects.select_for_update(of=("self",))
+            .select_related("application__round")
+            .get(pk=award.pk)
         )
         if award.status == Award.Status.WITHDRAWN:
             raise GrantActionError(_("This award has already been withdrawn."))
