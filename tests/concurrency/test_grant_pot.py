@@ -7,7 +7,6 @@ as two panel members' requests are.
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.db.models import Sum
 
 from plugins.grants import ledger
@@ -20,16 +19,9 @@ from plugins.grants.factories import (
 )
 from plugins.grants.models import Award, GrantRound, PotEntry
 
-from .threads import THREADS, all_at_once
+from .threads import ON_POSTGRESQL, THREADS, all_at_once
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="concurrency tests need PostgreSQL (SQLite serialises writers; set DATABASE_URL)",
-    ),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = ON_POSTGRESQL
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ These need real concurrent transactions, so they run on PostgreSQL only::
         .venv/bin/pytest tests/concurrency -q -p no:xdist
 """
 
-import pytest
-from django.db import connection
 from django.test import Client
 
 from coproduction.factories import CharterPageFactory
@@ -16,18 +14,9 @@ from partnerships.factories import PartnerOrganisationFactory
 from plugins import enablement
 from plugins.models import SitePlugin
 
-from .threads import THREADS, all_at_once
+from .threads import ON_POSTGRESQL, THREADS, all_at_once
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="concurrency tests need PostgreSQL (SQLite serialises writers; set DATABASE_URL)",
-    ),
-    # Committed rows, so each thread's own connection sees them; serialized_rollback puts
-    # back the rows migrations made (Wagtail's root page, default site and locale).
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = ON_POSTGRESQL
 
 DUPLICATE = "Healthwatch Medway has already signed version 1.0 of this charter"
 

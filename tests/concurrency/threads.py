@@ -3,9 +3,22 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from django.db import connection
 
 THREADS = 16
+
+#: Marks for a module of race tests: PostgreSQL only, with committed rows so that each
+#: thread's own connection sees them; serialized_rollback puts back the rows migrations made
+#: (Wagtail's root page, default site and locale).
+ON_POSTGRESQL = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="concurrency tests need PostgreSQL (SQLite serialises writers; set DATABASE_URL)",
+    ),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def all_at_once(work):
