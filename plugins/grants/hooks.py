@@ -33,7 +33,7 @@ def chorus_register_navigation_items(site, request):
 @hookimpl
 def chorus_register_partnership_home_panels(page, request):
     """Show the rounds open for applications on this partnership's site."""
-    return panels.open_rounds_panel(page.get_site(), request)
+    return panels.open_rounds_panel(page, request)
 
 
 @hookimpl

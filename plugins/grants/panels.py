@@ -22,24 +22,25 @@ PLUGIN = "grants"
 PANEL_ROUNDS = 6
 
 
-def _under(rounds, sites):
-    """Keep the rounds whose programme is under the root of one of ``sites``."""
+def _under(rounds, homes):
+    """Keep the rounds whose programme is under one of the ``homes`` (site root pages)."""
     condition = Q()
-    for site in sites:
-        condition |= Q(programme__path__startswith=site.root_page.path)
-    return rounds.filter(condition) if sites else rounds.none()
+    for home in homes:
+        condition |= Q(programme__path__startswith=home.path)
+    return rounds.filter(condition) if homes else rounds.none()
 
 
 def _site_of(programme, sites):
     return next((site for site in sites if programme.path.startswith(site.root_page.path)), None)
 
 
-def open_rounds_panel(site, request):
-    """Return ``[Panel]`` listing the open rounds of ``site`` (or, for ``None``, of every
-    site where grants is on), or ``[]`` when none is open."""
-    sites = [site] if site is not None else sites_with(PLUGIN)
+def open_rounds_panel(home, request):
+    """Return ``[Panel]`` listing the open rounds under a partnership's ``home`` page (or, for
+    ``None``, of every site where grants is on), or ``[]`` when none is open."""
+    sites = [] if home is not None else sites_with(PLUGIN)
+    homes = [home] if home is not None else [site.root_page for site in sites]
     rounds = list(
-        _under(GrantRound.open_rounds(), sites)
+        _under(GrantRound.open_rounds(), homes)
         .select_related("programme")
         .order_by("closes_at", "pk")[:PANEL_ROUNDS]
     )
@@ -55,18 +56,18 @@ def open_rounds_panel(site, request):
             "max": pounds(pot.max_award),
         }
         pot.remaining_display = pounds(pot.remaining)
-        if site is None:
+        if home is None:
             found = _site_of(programme, sites)
             pot.site_name = (found.site_name or found.root_page.title) if found else ""
     return [
         Panel(
             title=(
                 _("Open funding rounds")
-                if site is not None
+                if home is not None
                 else _("Funding open across the network")
             ),
             template_name="grants/panels/open_rounds.html",
-            context={"rounds": rounds, "show_site": site is None},
+            context={"rounds": rounds, "show_site": home is None},
             order=30,
         )
     ]

@@ -90,7 +90,7 @@ def test_no_panel_when_no_round_is_open(client, programme, grants_site):
     )
     request = RequestFactory().get("/", headers=MEDWAY)
 
-    assert open_rounds_panel(grants_site, request) == []
+    assert open_rounds_panel(grants_site.root_page, request) == []
     assert "Open funding rounds" not in client.get("/", headers=MEDWAY).content.decode()
 
 
