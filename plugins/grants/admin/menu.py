@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from plugins.admin_menu import PluginMenuItem
 
-from .policies import is_grant_staff
+from .policies import is_grant_manager, is_grant_staff
 
 
 class GrantStaffMenuItem(MenuItem):
@@ -14,6 +14,13 @@ class GrantStaffMenuItem(MenuItem):
 
     def is_shown(self, request):
         return is_grant_staff(request.user)
+
+
+class GrantManagerMenuItem(MenuItem):
+    """A link in the Grants menu for grant managers and superusers only (money)."""
+
+    def is_shown(self, request):
+        return is_grant_manager(request.user)
 
 
 class GrantsMenuItem(PluginMenuItem, SubmenuMenuItem):
@@ -25,13 +32,26 @@ class GrantsMenuItem(PluginMenuItem, SubmenuMenuItem):
 
 
 def grants_menu_item():
-    """Build the Grants menu: rounds, applications, overdue reports and reports."""
+    """Build the Grants menu: programmes, rounds, applications, the person's assessments
+    to do, payments (managers only), overdue reports and reports."""
     items = [
+        GrantStaffMenuItem(
+            _("Programmes"),
+            reverse("grants_admin:programmes"),
+            icon_name="folder-inverse",
+            order=50,
+        ),
         GrantStaffMenuItem(
             _("Rounds"), reverse("grant_rounds:index"), icon_name="table", order=100
         ),
         GrantStaffMenuItem(
             _("Applications"), reverse("grants_admin:applications"), icon_name="form", order=200
+        ),
+        GrantStaffMenuItem(
+            _("To assess"), reverse("grants_admin:queue"), icon_name="clipboard-list", order=250
+        ),
+        GrantManagerMenuItem(
+            _("Payments"), reverse("grants_admin:ledger"), icon_name="list-ul", order=280
         ),
         GrantStaffMenuItem(
             _("Overdue reports"),
