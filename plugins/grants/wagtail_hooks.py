@@ -8,6 +8,7 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .admin import deletion
 from .admin import urls as admin_urls
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.menu import grants_menu_item
@@ -33,6 +34,9 @@ def register_grants_admin_urls():
 def register_grants_menu_item():
     return grants_menu_item()
 
+
+hooks.register("before_delete_page", deletion.before_delete_page)
+hooks.register("before_bulk_action", deletion.before_bulk_action)
 
 for action in BULK_ACTIONS:
     hooks.register("register_bulk_action", action)
