@@ -155,6 +155,27 @@ def chorus_on_grant_awarded(award: Any) -> None:
     """
 
 
+@hookspec
+def chorus_on_participation(site: Site, user: AbstractBaseUser, description: str, key: str) -> None:
+    """React to a registered person taking part in something on ``site``.
+
+    Called by whatever records the participation (an assembly's attendance, say) for the
+    plugins that are on for ``site``: ``user`` took part, ``description`` says in what
+    ("Attended the Medway health assembly, 12 March"), and ``key`` is unique to this person
+    and occasion, so a listener that records something can make a repeat call harmless.
+    Return values are ignored.
+
+    Example::
+
+        @hookimpl
+        def chorus_on_participation(site, user, description, key):
+            scheme = Scheme.objects.filter(site=site).first()
+            if scheme is not None:
+                credit_participation(scheme, user, description=description,
+                                     idempotency_key=key)
+    """
+
+
 # --- Personal data -------------------------------------------------------------------
 
 

@@ -1,0 +1,1 @@
+"""Time credits: a double-entry ledger that rewards volunteering and spends at partner venues."""
