@@ -22,3 +22,17 @@ class TimeCreditsConfig(PluginAppConfig):
         ),
         version="1.0.0",
     )
+
+    def ready(self):
+        # The "Time credits" menu item appears once a site has a scheme: a new cache
+        # generation makes the cached navigation notice a scheme being added or removed.
+        from django.db.models.signals import post_delete, post_save
+
+        from chorus.caching import generation
+
+        from .models import Scheme
+
+        post_save.connect(generation.bump, sender=Scheme, dispatch_uid="timecredits-scheme-saved")
+        post_delete.connect(
+            generation.bump, sender=Scheme, dispatch_uid="timecredits-scheme-deleted"
+        )

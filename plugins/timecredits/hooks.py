@@ -1,9 +1,56 @@
-"""The time-credits plugin's Chorus hook implementations."""
+"""The time-credits plugin's Chorus hook implementations.
 
+Called only for sites where time credits is on (personal data excepted: that covers
+every site), so none of them checks enablement.
+"""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from plugins.contributions import NavigationItem
 from plugins.manager import hookimpl
 
+from . import dashboard, panels, personal_data
 from .ledger import credit_participation
 from .models import Scheme
+
+
+@hookimpl
+def chorus_register_urls():
+    """Serve the scheme's pages for volunteers and partners."""
+    from .urls import urlpatterns
+
+    return urlpatterns
+
+
+@hookimpl
+def chorus_register_navigation_items(site, request):
+    """Link to the scheme's pages, once the site has a scheme to show."""
+    if not Scheme.objects.filter(site=site).exists():
+        return []
+    try:
+        url = reverse("timecredits:home")
+    except NoReverseMatch:  # the scheme's pages are not mounted (yet)
+        return []
+    return [NavigationItem(label=_("Time credits"), url=url, order=70)]
+
+
+@hookimpl
+def chorus_register_partnership_home_panels(page, request):
+    """Show a few offers volunteers of this site's scheme can spend credits on."""
+    return panels.offers_panel(page, request)
+
+
+@hookimpl
+def chorus_register_network_home_panels(page, request):
+    """Show a few offers from the schemes of every site where time credits is on."""
+    return panels.offers_panel(None, request)
+
+
+@hookimpl
+def chorus_register_dashboard_panels(user, request):
+    """Show the person's balance, recent history and vouchers."""
+    return dashboard.wallet_panels(user, request)
 
 
 @hookimpl
@@ -12,3 +59,15 @@ def chorus_on_participation(site, user, description, key):
     scheme = Scheme.objects.filter(site=site).first()
     if scheme is not None:
         credit_participation(scheme, user, description=description, idempotency_key=key)
+
+
+@hookimpl
+def chorus_export_personal_data(email):
+    """Export a person's wallets: card numbers, balances, transactions and vouchers."""
+    return personal_data.export(email)
+
+
+@hookimpl
+def chorus_erase_personal_data(email):
+    """Anonymise a person's wallets; the ledger's entries stay, so it still adds up."""
+    return personal_data.erase(email)

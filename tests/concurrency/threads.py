@@ -21,12 +21,12 @@ ON_POSTGRESQL = [
 ]
 
 
-def all_at_once(work):
-    """Run ``work(number)`` in THREADS threads released together; return results in order.
+def all_at_once(work, threads=THREADS):
+    """Run ``work(number)`` in ``threads`` threads released together; return results in order.
 
     Each thread closes its own database connection when it is done.
     """
-    barrier = threading.Barrier(THREADS)
+    barrier = threading.Barrier(threads)
 
     def run(number):
         try:
@@ -35,5 +35,5 @@ def all_at_once(work):
         finally:
             connection.close()
 
-    with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        return list(pool.map(run, range(THREADS)))
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        return list(pool.map(run, range(threads)))

@@ -34,6 +34,7 @@ APPS = [
     "plugins",
     "events",
     "grants",
+    "timecredits",
     "network",
     "wagtailcore",
     "wagtailsearch",

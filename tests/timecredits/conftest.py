@@ -59,3 +59,50 @@ def ledger_sums_to_zero(request):
     yield
     if "db" in request.fixturenames or "transactional_db" in request.fixturenames:
         assert (Entry.objects.aggregate(total=Sum("amount"))["total"] or 0) == 0
+
+
+# --- The web pages (volunteers' and partners') ------------------------------------------
+
+
+def _browser(user=None, host="medway-swale.localhost"):
+    """A test browser on ``host``, signed in as ``user`` if given."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST=host)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def amina_browser(amina):
+    """A browser signed in as Amina, on Medway's site."""
+    return _browser(amina.user)
+
+
+@pytest.fixture
+def browser():
+    """Return a function making a browser: ``browser(user=None, host=...)``."""
+    return _browser
+
+
+@pytest.fixture
+def library_staff(library):
+    """Priya, who records volunteers' time for Chatham Library Friends."""
+    from plugins.grants.factories import UserFactory
+    from plugins.timecredits.models import PartnerStaff
+
+    user = UserFactory(email="priya@example.org", first_name="Priya", last_name="Shah")
+    PartnerStaff.objects.create(wallet=library, user=user)
+    return user
+
+
+@pytest.fixture
+def pool_staff(pool):
+    """Dan, on the till at Strood Sports Centre."""
+    from plugins.grants.factories import UserFactory
+    from plugins.timecredits.models import PartnerStaff
+
+    user = UserFactory(email="dan@example.org", first_name="Dan", last_name="Okafor")
+    PartnerStaff.objects.create(wallet=pool, user=user)
+    return user

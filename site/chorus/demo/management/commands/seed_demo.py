@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 
 from chorus.demo import content
 from chorus.demo.grants import GrantsDemo
+from chorus.demo.timecredits import TimeCreditsDemo
 from chorus.network.models import NetworkHomePage
 from coproduction.factories import (
     AssemblyIndexPageFactory,
@@ -89,8 +90,10 @@ class Command(BaseCommand):
         self.events(network, sites, organisations)
         grants = GrantsDemo(network, sites, organisations, with_people=with_admin)
         grants.build()
+        timecredits = TimeCreditsDemo(network, sites, organisations, with_people=with_admin)
+        timecredits.build()
         self.report(network, sites, with_admin)
-        for line in grants.report_lines():
+        for line in [*grants.report_lines(), *timecredits.report_lines()]:
             self.stdout.write(line)
 
     # --- building blocks -----------------------------------------------------------
