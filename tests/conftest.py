@@ -1,7 +1,9 @@
 """Shared fixtures: a network site and partnership sites, as a real deployment has them."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from chorus.network.models import NetworkHomePage
@@ -16,6 +18,15 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """Start every test in British English: a request to a /pl/ address switches the thread
+    to Polish (LocaleMiddleware does not switch back), which would leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -28,3 +28,16 @@ def test_english_stays_the_default_without_a_prefix(client, medway_site):
     html = response.content.decode()
     assert '<html lang="en-gb">' in html
     assert "Skip to main content" in html
+
+
+@pytest.mark.django_db
+def test_account_pages_link_to_their_polish_address_and_back(client, medway_site):
+    english = client.get("/account/register/", headers={"host": "medway-swale.localhost"})
+    assert 'href="/pl/account/register/" lang="pl" hreflang="pl">polski</a>' in (
+        english.content.decode()
+    )
+
+    polish = client.get("/pl/account/register/", headers={"host": "medway-swale.localhost"})
+    html = polish.content.decode()
+    assert '<html lang="pl">' in html
+    assert 'href="/account/register/" lang="en-gb" hreflang="en-gb">' in html

@@ -15,8 +15,6 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("account/", include("chorus.accounts.urls")),
-    *plugin_urlpatterns(),
     path("", include("coproduction.urls")),
 ]
 
@@ -25,9 +23,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages and search are translatable: English has no prefix, other languages do (/pl/...).
+# Pages, search, accounts and plugin views are translatable: English has no prefix, other
+# languages do (/pl/account/register/). Unprefixed addresses are always English.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("account/", include("chorus.accounts.urls")),
+    *plugin_urlpatterns(),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
