@@ -133,7 +133,9 @@ def test_group_registers_and_applies_from_a_phone_and_can_no_longer_edit_once_se
     expect(page.get_by_text("Submitted", exact=True)).to_be_visible()
     expect(page.get_by_text(f"Reference {application.reference}")).to_be_visible()
     expect(page.get_by_role("button", name=re.compile("Send|Save"))).to_have_count(0)
-    expect(page.get_by_role("link", name=re.compile(r"\b(Edit|Change)\b", re.IGNORECASE))).to_have_count(0)
+    expect(
+        page.get_by_role("link", name=re.compile(r"\b(Edit|Change)\b", re.IGNORECASE))
+    ).to_have_count(0)
     assert_accessible(page)
 
     application.refresh_from_db()

@@ -32,6 +32,7 @@ from plugins.timecredits.factories import (
     SpendPartnerFactory,
 )
 from plugins.timecredits.models import PartnerStaff, Voucher
+from plugins.timecredits.permissions import scheme_admins
 from plugins.timecredits.wallets import volunteer_wallet
 
 DEMO_PASSWORD = "chorus-demo"
@@ -183,6 +184,9 @@ STAFF = [
     ("castles", "castles.tickets@example.org", "Rob", "Turner"),
 ]
 
+#: (email, first name, last name) of the scheme's administrator (the Time credits admin menu).
+ADMINISTRATOR = ("timecredits.admin@example.org", "Priya", "Nair")
+
 #: Session registers: (key, earn partner, activity, days ago, [(volunteer, hours), ...]).
 REGISTERS = [
     (
@@ -281,7 +285,8 @@ class TimeCreditsDemo:
             lines.append(
                 "  sign in (password chorus-demo): volunteers grace@example.org, "
                 "tom@example.org; library staff library.volunteers@example.org; castle "
-                "tickets castles.tickets@example.org"
+                "tickets castles.tickets@example.org; scheme administrator (in /admin/) "
+                "timecredits.admin@example.org"
             )
         return lines
 
@@ -309,6 +314,11 @@ class TimeCreditsDemo:
             wallet = self.earn.get(partner) or self.spend[partner]
             PartnerStaff.objects.get_or_create(wallet=wallet, user=user)
             self.staff[partner] = user
+        email, first_name, last_name = ADMINISTRATOR
+        administrator = UserFactory(
+            email=email, first_name=first_name, last_name=last_name, password=DEMO_PASSWORD
+        )
+        administrator.groups.add(scheme_admins(self.scheme))
 
     # --- history --------------------------------------------------------------------------
 

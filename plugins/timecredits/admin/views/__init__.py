@@ -1,0 +1,1 @@
+"""The time-credits admin's own screens (schemes and offers are viewsets)."""
