@@ -6,17 +6,17 @@ money and decisions. ``allocated`` is never in the form; the ledger alone change
 """
 
 from django.contrib.admin.utils import quote
-from django.contrib.auth.models import Permission
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+
+from plugins.admin_records import RecordViewSet
 
 from .. import permissions, reports
 from ..models import GrantRound
@@ -144,16 +144,13 @@ class RoundInspectView(ManagedRoundsMixin, generic.InspectView):
         return context
 
 
-class GrantRoundViewSet(ModelViewSet):
+class GrantRoundViewSet(RecordViewSet):
     """Funding rounds under Grants → Rounds (the menu item is the plugin's own)."""
 
     model = GrantRound
     name = "grant_rounds"
     url_prefix = "grants/rounds"
     icon = "table"
-    add_to_admin_menu = False
-    add_to_reference_index = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_per_page = 20
     index_view_class = RoundIndexView
@@ -161,22 +158,3 @@ class GrantRoundViewSet(ModelViewSet):
     edit_view_class = RoundEditView
     inspect_view_class = RoundInspectView
     edit_handler = ObjectList(GrantRound.panels, base_form_class=GrantRoundForm)
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        # Rounds are records: no delete, and no history or usage screens to scope.
-        view_kwargs.update(delete_url_name=None, history_url_name=None, usage_url_name=None)
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("new/", self.add_view, name="add"),
-            path("edit/<int:pk>/", self.edit_view, name="edit"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
-
-    def get_permissions_to_register(self):
-        # Grant staff get their powers from their site's grant team, not model permissions.
-        return Permission.objects.none()

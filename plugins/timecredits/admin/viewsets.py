@@ -4,48 +4,21 @@ Neither has a delete view: a scheme holds a ledger and an offer holds vouchers. 
 that should no longer be sold is deactivated (from the list, or by unticking "active").
 """
 
-from django.contrib.auth.models import Permission
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
+
+from plugins.admin_records import RecordViewSet
 
 from .. import permissions
 from ..models import Offer, Scheme
 from .forms import OfferForm, SchemeForm
 from .policies import offer_policy, scheme_policy
-
-
-class _NoDeleteViewSet(ModelViewSet):
-    """Index, add, edit; no delete, copy, history or usage screens."""
-
-    add_to_admin_menu = False
-    add_to_reference_index = False
-    copy_view_enabled = False
-    inspect_view_enabled = False
-    list_per_page = 50
-
-    def get_common_view_kwargs(self, **kwargs):
-        view_kwargs = super().get_common_view_kwargs(**kwargs)
-        view_kwargs.update(delete_url_name=None, history_url_name=None, usage_url_name=None)
-        return view_kwargs
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("new/", self.add_view, name="add"),
-            path("edit/<int:pk>/", self.edit_view, name="edit"),
-        ]
-
-    def get_permissions_to_register(self):
-        # Administrators get their powers from their scheme's group, not model permissions.
-        return Permission.objects.none()
 
 
 class SchemeIndexView(generic.IndexView):
@@ -71,7 +44,7 @@ class SchemeEditView(generic.EditView):
         return permissions.administered_schemes(self.request.user)
 
 
-class SchemeViewSet(_NoDeleteViewSet):
+class SchemeViewSet(RecordViewSet):
     """Schemes under Time credits → Schemes."""
 
     model = Scheme
@@ -124,7 +97,7 @@ class OfferEditView(generic.EditView):
         return offer_policy.instances_user_has_permission_for(self.request.user, "change")
 
 
-class OfferViewSet(_NoDeleteViewSet):
+class OfferViewSet(RecordViewSet):
     """Offers under Time credits → Offers."""
 
     model = Offer
