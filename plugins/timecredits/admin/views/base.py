@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from plugins.admin_breadcrumbs import BreadcrumbTrailMixin
+
 from ... import permissions
 
 
@@ -16,26 +18,17 @@ class CreditsAdminMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class _Trail:
-    #: The breadcrumb trail between "Home" and this page, as (url, label) pairs.
-    trail = ()
-
-    def get_breadcrumbs_items(self):
-        items = [{"url": url, "label": label} for url, label in self.get_trail()]
-        items.append({"url": "", "label": self.get_page_title()})
-        return self.breadcrumbs_items + items
-
-    def get_trail(self):
-        return self.trail
-
-
-class CreditsAdminView(CreditsAdminMixin, _Trail, WagtailAdminTemplateMixin, TemplateView):
+class CreditsAdminView(
+    CreditsAdminMixin, BreadcrumbTrailMixin, WagtailAdminTemplateMixin, TemplateView
+):
     """A time-credits admin page with Wagtail's header and breadcrumbs."""
 
     header_icon = "time"
 
 
-class CreditsAdminFormView(CreditsAdminMixin, _Trail, WagtailAdminTemplateMixin, FormView):
+class CreditsAdminFormView(
+    CreditsAdminMixin, BreadcrumbTrailMixin, WagtailAdminTemplateMixin, FormView
+):
     """A time-credits admin page with one form."""
 
     header_icon = "time"
