@@ -173,3 +173,25 @@ def test_the_issuer_wallet_holds_minus_everything_in_circulation(library, amina)
     issuer = Wallet.objects.get(scheme=library.scheme, kind="issuer")
     assert balance(issuer) == -100
     assert Entry.objects.aggregate(total=Sum("amount"))["total"] == 0
+
+
+def test_credits_spend_at_another_schemes_venue_only_when_both_allow_it(
+    library, amina, scheme, west_kent_site
+):
+    from plugins.timecredits.factories import OfferFactory, SpendPartnerFactory
+
+    west_kent = SchemeFactory(
+        site=west_kent_site, name="West Kent Time Credits", network_spending=False
+    )
+    castle = SpendPartnerFactory(scheme=west_kent, organisation__name="Tonbridge Castle")
+    tour = OfferFactory(partner=castle, title="A castle tour", price=3)
+    ledger.earn(library, amina, 4, activity="Gardening", by=None)
+
+    with pytest.raises(CreditsError, match="does not take credits from Medway Time Credits"):
+        ledger.redeem(amina, tour, by=None)
+    assert balance(amina) == 4
+
+    west_kent.network_spending = True
+    west_kent.save()
+    ledger.redeem(amina, tour, by=None)
+    assert (balance(amina), balance(castle)) == (1, 3)
