@@ -60,7 +60,7 @@ def next_step(application, today=None):
             return NextStep(_("Monitoring report received: thank you."))
         if award.report_due_on is None:
             return NextStep(_("Send your monitoring report"), _url("report", application), "due")
-        due = date_format(award.report_due_on, "j F Y")
+        due = date_format(award.report_due_on, "j E Y")
         if award.report_due_on < today:
             return NextStep(
                 _("Your monitoring report is overdue (it was due on %(date)s)") % {"date": due},

@@ -152,3 +152,17 @@ def test_the_polish_address_of_the_application_form_works_for_its_applicant(
 
     assert response.status_code == 200
     assert response["Content-Language"] == "pl"
+
+
+def test_polish_dates_use_the_month_form_that_follows_a_day(
+    applicant_client, submitted_application
+):
+    submitted_application.submitted_at = "2026-11-23T10:00:00Z"
+    submitted_application.save(update_fields=["submitted_at"])
+
+    html = applicant_client.get(
+        pl(f"/plugins/grants/applications/{submitted_application.reference}/")
+    ).content.decode()
+
+    assert "23 listopada 2026" in html
+    assert "Listopad" not in html

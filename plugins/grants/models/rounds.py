@@ -176,13 +176,13 @@ class GrantRound(ClusterableModel):
         stage = self.stage(now)
         if stage == self.Stage.UPCOMING:
             return _("This round opens on %(date)s.") % {
-                "date": date_format(timezone.localtime(self.opens_at), "j F Y, H:i")
+                "date": date_format(timezone.localtime(self.opens_at), "j E Y, H:i")
             }
         if stage == self.Stage.OPEN:
             return ""
         if now >= self.closes_at:
             return _("This round closed on %(date)s.") % {
-                "date": date_format(timezone.localtime(self.closes_at), "j F Y, H:i")
+                "date": date_format(timezone.localtime(self.closes_at), "j E Y, H:i")
             }
         return _("This round has closed early: its pot is fully committed.")
 

@@ -22,7 +22,7 @@ STAGE_ORDER = {GrantRound.Stage.OPEN: 0, GrantRound.Stage.UPCOMING: 1, GrantRoun
 
 
 def _when(moment):
-    return date_format(timezone.localtime(moment), "j F Y")
+    return date_format(timezone.localtime(moment), "j E Y")
 
 
 @dataclass(frozen=True)
@@ -123,8 +123,8 @@ def round_page(request, page, slug):
             "max_award": pounds(pot.max_award),
             "budget": pounds(pot.budget),
             "remaining": pounds(max(pot.remaining, 0)),
-            "opens": date_format(timezone.localtime(pot.opens_at), "j F Y, H:i"),
-            "closes": date_format(timezone.localtime(pot.closes_at), "j F Y, H:i"),
+            "opens": date_format(timezone.localtime(pot.opens_at), "j E Y, H:i"),
+            "closes": date_format(timezone.localtime(pot.closes_at), "j E Y, H:i"),
             "apply_url": reverse("grants:apply", kwargs={"round_id": pot.pk}),
             "my_applications": mine,
             "administering_organisation": page.administering_organisation,
