@@ -14,10 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
+from chorus.caching import generation
+
 from .manager import CORE_PREFIX, get_manager, get_plugin, installed_plugins
 from .models import SitePlugin
 
 CACHE_KEY = "chorus:plugins:site:{site_id}"
+SITES_WITH_KEY = "chorus:plugins:sites-with:{generation}:{plugin}"
 CACHE_SECONDS = 60 * 60
 
 
@@ -64,12 +67,21 @@ def clear_cache(site_id):
 
 
 def sites_with(plugin: str) -> list[Site]:
-    """Return the sites where ``plugin`` is on, with their root pages' paths."""
-    return list(
-        Site.objects.filter(plugin_switches__plugin=plugin, plugin_switches__enabled=True)
-        .select_related("root_page")
-        .order_by("hostname")
-    )
+    """Return the sites where ``plugin`` is on, with their root pages' paths.
+
+    Cached for the current content generation, which moves on whenever a switch, a site or
+    the page tree changes, so the network home's panels share one lookup per plugin.
+    """
+    key = SITES_WITH_KEY.format(generation=generation.current(), plugin=plugin)
+    sites = cache.get(key)
+    if sites is None:
+        sites = list(
+            Site.objects.filter(plugin_switches__plugin=plugin, plugin_switches__enabled=True)
+            .select_related("root_page")
+            .order_by("hostname")
+        )
+        cache.set(key, sites, CACHE_SECONDS)
+    return sites
 
 
 def in_enabled_sites(queryset, plugin: str, sites: list[Site] | None = None):

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from plugins.contributions import Panel
 from plugins.enablement import sites_with
@@ -44,16 +43,16 @@ def _scheme_home(site):
 def offers_panel(home, request):
     """Return ``[Panel]`` with a few offers of the scheme of ``home``'s site (or, for
     ``None``, of every site where time credits is on), or ``[]`` when there are none."""
+    offers = available_offers()
     if home is not None:
-        sites = list(Site.objects.filter(root_page=home)) or [home.get_site()]
+        # The scheme of the site rooted at this home page (one join, no site lookup).
+        offers = offers.filter(partner__scheme__site__root_page=home)
     else:
-        sites = sites_with(PLUGIN)
-    sites = [site for site in sites if site is not None]
+        offers = offers.filter(partner__scheme__site__in=sites_with(PLUGIN))
     offers = list(
-        available_offers()
-        .filter(partner__scheme__site__in=sites)
-        .select_related("partner__scheme__site")
-        .order_by("price", "title", "pk")[:PANEL_OFFERS]
+        offers.select_related("partner__scheme__site").order_by("price", "title", "pk")[
+            :PANEL_OFFERS
+        ]
     )
     if not offers:
         return []
