@@ -7,13 +7,15 @@ is refused, so nobody records time that earns nothing by mistake).
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .errors import CreditsError
 
 #: The most one entry may record: a long day, not a typo such as 80 for 8.0.
 MAX_HOURS_PER_ENTRY = Decimal("16")
 
-RULE = _(
+#: Lazy, so each page shows it in the language of the request.
+RULE = gettext_lazy(
     "One credit for each hour given, to the nearest whole hour: half an hour or more rounds "
     "up, less rounds down."
 )
