@@ -12,10 +12,17 @@ site by its hostname.
 import datetime
 
 import factory
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
+from chorus.accounts.factories import UserFactory
+
 from .models import (
+    MemberClass,
+    MemberRegister,
+    Membership,
     PartnerOrganisation,
     PartnershipHomePage,
     PartnershipRole,
@@ -137,3 +144,62 @@ def make_partnership_site(
     return Site.objects.create(
         hostname=hostname, port=port, root_page=home, site_name=site_name or title
     )
+
+
+class MemberRegisterFactory(factory.django.DjangoModelFactory):
+    """A site's register of members (``site`` required); fetched by site if it exists."""
+
+    class Meta:
+        model = MemberRegister
+        django_get_or_create = ("site",)
+
+    site = None
+    number_prefix = "SC"
+    application_guidance = (
+        "Sharing Care is owned by the people who use its services and the people who work "
+        "for it. Membership costs £1 and gives you one vote at general meetings."
+    )
+
+
+class MemberClassFactory(factory.django.DjangoModelFactory):
+    """A member class of a register; fetched by register and name."""
+
+    class Meta:
+        model = MemberClass
+        django_get_or_create = ("register", "name")
+
+    register = factory.SubFactory(MemberRegisterFactory)
+    name = "User member"
+    description = "People who use Sharing Care's services, and their carers."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An active member (joined a month ago) with the next number; fetched by register and person.
+
+    ``MembershipFactory(status=Membership.Status.APPLIED)`` makes an application instead.
+    """
+
+    class Meta:
+        model = Membership
+        django_get_or_create = ("register", "user")
+
+    member_class = factory.SubFactory(MemberClassFactory)
+    register = factory.LazyAttribute(lambda o: o.member_class.register)
+    user = factory.SubFactory(UserFactory)
+    status = Membership.Status.ACTIVE
+    number = factory.LazyAttribute(
+        lambda o: _next_number(o.register) if o.status != Membership.Status.APPLIED else None
+    )
+    joined_on = factory.LazyAttribute(lambda o: o.activated_at.date() if o.activated_at else None)
+    activated_at = factory.LazyAttribute(
+        lambda o: (
+            timezone.now() - datetime.timedelta(days=30)
+            if o.status != Membership.Status.APPLIED
+            else None
+        )
+    )
+
+
+def _next_number(register):
+    top = register.memberships.aggregate(top=Max("number"))["top"] or 0
+    return top + 1

@@ -8,7 +8,7 @@ from importlib.metadata import entry_points
 
 ENTRY_POINT_GROUP = "chorus.plugins"
 
-BUILTIN_PLUGIN_APPS = ("plugins.events", "plugins.grants", "plugins.timecredits")
+BUILTIN_PLUGIN_APPS = ("plugins.events", "plugins.grants", "plugins.timecredits", "plugins.voting")
 
 
 def entry_point_plugin_apps():

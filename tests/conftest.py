@@ -6,7 +6,9 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
+from chorus.accounts.factories import UserFactory
 from chorus.network.models import NetworkHomePage
+from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import PartnershipHomePage
 from plugins import enablement
 
@@ -95,3 +97,62 @@ def enable():
         return site
 
     return switch_on
+
+
+@pytest.fixture
+def coop_site(make_partnership_site):
+    """The Sharing Care co-op's site (a care co-operative owned by its members)."""
+    return make_partnership_site(
+        "sharing-care.localhost",
+        "Sharing Care co-op",
+        kind=PartnershipHomePage.Kind.COOP,
+        area_served="Medway",
+    )
+
+
+@pytest.fixture
+def register(coop_site):
+    """Sharing Care's register of members (numbers read SC-0001)."""
+    return MemberRegisterFactory(site=coop_site)
+
+
+@pytest.fixture
+def user_members(register):
+    """The class for people who use Sharing Care's services."""
+    return MemberClassFactory(register=register, name="User member", sort_order=1)
+
+
+@pytest.fixture
+def worker_members(register):
+    """The class for Sharing Care's care workers."""
+    return MemberClassFactory(
+        register=register,
+        name="Worker member",
+        description="People employed by Sharing Care.",
+        sort_order=2,
+    )
+
+
+@pytest.fixture
+def supporter_members(register):
+    """Supporters: members who do not vote on most ballots."""
+    return MemberClassFactory(
+        register=register,
+        name="Supporter member",
+        description="Friends of the co-op in the wider community.",
+        sort_order=3,
+    )
+
+
+@pytest.fixture
+def member(user_members):
+    """An active user member of Sharing Care (signs in with password "chorus-pass-1")."""
+    return MembershipFactory(member_class=user_members, user__first_name="Grace")
+
+
+@pytest.fixture
+def secretary(register):
+    """The co-op's secretary: in the register's secretaries' group, which has admin access."""
+    user = UserFactory(email="secretary@sharingcare.example.org", first_name="Priya")
+    user.groups.add(register.secretaries)
+    return user

@@ -13,29 +13,13 @@ import datetime
 from decimal import Decimal
 
 import factory
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from chorus.accounts.factories import UserFactory
 from partnerships.factories import PageFactory, PartnerOrganisationFactory
 from partnerships.models import PartnerOrganisation
 
 from .models import Application, AssessmentCriterion, BudgetItem, GrantProgrammePage, GrantRound
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    """A verified person who signs in with their email address (``password`` is "chorus-pass-1")."""
-
-    class Meta:
-        model = get_user_model()
-        django_get_or_create = ("username",)
-        skip_postgeneration_save = True
-
-    email = factory.Sequence(lambda n: f"person{n}@example.org")
-    username = factory.LazyAttribute(lambda o: o.email.lower())
-    first_name = "Sam"
-    last_name = factory.Sequence(lambda n: f"Applicant{n}")
-    password = factory.django.Password("chorus-pass-1")
-    is_active = True
 
 
 class GrantProgrammePageFactory(PageFactory):

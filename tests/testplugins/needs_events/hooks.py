@@ -88,3 +88,8 @@ def chorus_erase_personal_data(email):
 @hookimpl
 def chorus_on_grant_awarded(award):
     CALLS.append(("chorus_on_grant_awarded", award.site.hostname))
+
+
+@hookimpl
+def chorus_on_ballot_closed(ballot):
+    CALLS.append(("chorus_on_ballot_closed", ballot.site.hostname, ballot.outcome))

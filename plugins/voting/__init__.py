@@ -1,0 +1,1 @@
+"""Voting: one-member-one-vote ballots, members' proposals and comments, for co-ops."""

@@ -1,0 +1,1 @@
+"""The voting plugin's pages for members and visitors."""
