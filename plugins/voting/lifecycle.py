@@ -18,6 +18,7 @@ from plugins.enablement import hooks_for_site
 
 from .errors import VotingError
 from .models import Ballot, BallotPaper, Elector, Mark, Option, ResultLine
+from .secrecy import rewrite_in_neutral_order
 from .tally import Paper, Rules, count
 
 logger = logging.getLogger(__name__)
@@ -190,6 +191,8 @@ def close_ballot(ballot, now=None):
             return False
         # A vote that began before the update above commits before this count reads: the
         # casting transaction locks the ballot row first (see plugins.voting.casting).
+        if ballot.secret:
+            rewrite_in_neutral_order(ballot)
         tally = count(rules_for(ballot), papers_for(ballot))
         ResultLine.objects.bulk_create(
             ResultLine(
