@@ -2,9 +2,12 @@
 
 A proposal collects seconds from other active members; when it has as many as the co-op
 asks for (copied onto the proposal when it was made), it moves to "with the secretary",
-exactly once, however many members second it at the same moment. The secretary then puts
+exactly once, however many members second it at the same moment, and the co-op's
+secretaries are emailed (:mod:`plugins.voting.notifications`). The secretary then puts
 it to a ballot or declines it with a note the members see.
 """
+
+from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from partnerships.models import Membership
 
+from . import notifications
 from .errors import VotingError
 from .models import Proposal, Second, VotingSettings
 
@@ -59,9 +63,11 @@ def second(proposal, membership, now=None):
             raise VotingError(_("You have already seconded this proposal.")) from None
         if locked.seconds.count() < locked.seconds_needed:
             return False
-        Proposal.objects.filter(pk=locked.pk, status=Status.SECONDING).update(
+        if Proposal.objects.filter(pk=locked.pk, status=Status.SECONDING).update(
             status=Status.READY, ready_at=now
-        )
+        ):
+            # Only once the seconding is committed: a rolled-back one must not be announced.
+            transaction.on_commit(partial(notifications.proposal_ready_after_commit, locked.pk))
     proposal.refresh_from_db()
     return True
 
