@@ -1,8 +1,11 @@
-"""Admin glue for partnerships: the partner organisations snippet screens."""
+"""Admin glue for partnerships: the partner organisations snippet screens, and the
+"Members" menu and screens for the secretaries of registers of members."""
 
 import django_filters
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
@@ -58,3 +61,19 @@ class PartnerOrganisationViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerOrganisationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_members_admin_urls():
+    """The secretaries' screens, under /admin/members/."""
+    from .admin import urls as members_admin_urls
+
+    return [path("members/", include(members_admin_urls, namespace="members_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_members_menu_item():
+    """The "Members" menu, shown to people who keep a register of members."""
+    from .admin.menu import members_menu_item
+
+    return members_menu_item()

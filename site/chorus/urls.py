@@ -28,6 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("account/", include("chorus.accounts.urls")),
+    path("members/", include("partnerships.members.urls")),
     *plugin_urlpatterns(),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,0 +1,1 @@
+"""The secretaries' admin views: the register, applications, a member, classes, settings."""

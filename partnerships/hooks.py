@@ -1,0 +1,27 @@
+"""Chorus hook implementations of the partnerships core app (always on): the member register.
+
+Core hooks run on every site; each answers nothing where the site keeps no register.
+"""
+
+from plugins.manager import hookimpl
+
+from .members import dashboard, personal_data
+
+
+@hookimpl
+def chorus_register_dashboard_panels(user, request):
+    """Show "Your membership" to someone with a membership of this site's register."""
+    return dashboard.membership_panels(user, request)
+
+
+@hookimpl
+def chorus_export_personal_data(email):
+    """Export a person's memberships: class, status, number, dates, statement, history."""
+    return personal_data.export(email)
+
+
+# Before the accounts' erasure (``trylast``), which replaces the address used to find them.
+@hookimpl
+def chorus_erase_personal_data(email):
+    """Clear a person's statements and directory listings; the register rows stay."""
+    return personal_data.erase(email)

@@ -1,0 +1,80 @@
+"""Emails about applications to join: received, waiting for the secretary, approved, declined.
+
+Links point at the register's own site (the admin may be used through another hostname),
+so the applicant lands in their member area and a secretary on the application.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+def _link(register, path):
+    """``path`` on the register's own site, as a full address."""
+    return f"{register.site.root_url}{path}"
+
+
+def _send(subject, template, recipients, **context):
+    recipients = [address for address in recipients if address]
+    if not recipients:  # erased, or never given: nobody to tell
+        return
+    body = render_to_string(template, context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
+def _to_applicant(membership, subject, template, **context):
+    register = membership.register
+    _send(
+        f"{subject} ({register.site_name})",
+        template,
+        [membership.user.email],
+        membership=membership,
+        register=register,
+        link=_link(register, reverse("members:home")),
+        **context,
+    )
+
+
+def application_received(membership):
+    """Tell the applicant their application arrived and what happens next."""
+    _to_applicant(
+        membership,
+        _("We have received your application to join"),
+        "partnerships/members/email/received.txt",
+    )
+
+
+def application_waiting(membership):
+    """Tell each of the register's secretaries (with an address) that an application waits."""
+    register = membership.register
+    secretaries = register.secretaries.user_set.filter(is_active=True).exclude(email="")
+    # One email each, so no secretary learns the others' addresses.
+    for secretary in secretaries.order_by("pk"):
+        _send(
+            _("An application to join is waiting (%(site)s)") % {"site": register.site_name},
+            "partnerships/members/email/waiting.txt",
+            [secretary.email],
+            membership=membership,
+            register=register,
+            link=_link(register, reverse("members_admin:member", args=[membership.pk])),
+        )
+
+
+def application_approved(membership):
+    """Welcome the new member, with their membership number."""
+    _to_applicant(
+        membership,
+        _("Welcome: your membership is approved"),
+        "partnerships/members/email/approved.txt",
+    )
+
+
+def application_declined(membership):
+    """Tell the applicant their application was declined, and the secretary's reason."""
+    _to_applicant(
+        membership,
+        _("Your application to join"),
+        "partnerships/members/email/declined.txt",
+    )
