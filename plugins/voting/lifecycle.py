@@ -86,6 +86,8 @@ def unschedule(ballot):
     ).update(status=Status.DRAFT)
     if not changed:
         raise VotingError(_("Only a scheduled ballot that has not opened can go back to draft."))
+    # schedule() adds back the standard options that suit the kind, which may change.
+    ballot.options.exclude(code="").delete()
     ballot.refresh_from_db()
     return ballot
 

@@ -164,3 +164,32 @@ def _decimal_string(value, places):
     sign = "-" if scaled < 0 else ""
     whole, part = divmod(abs(scaled), 10**places)
     return f"{sign}{whole}.{part:0{places}d}" if places else f"{sign}{whole}"
+
+
+def recount_published(published):
+    """Count a ballot again from its published ``receipts.json`` (already parsed).
+
+    The file (format ``chorus-ballot-receipts/1``, see ``docs/voting.md``) carries the
+    ballot's rules and every paper by receipt code; this is the count anyone can repeat.
+    """
+    ballot = published["ballot"]
+    rules = Rules(
+        kind=ballot["kind"],
+        options={option["id"]: option["code"] for option in ballot["options"]},
+        seats=ballot["seats"],
+        quorum=ballot["quorum_needed"],
+        caps={
+            c["id"]: Fraction(c["cap_percent"]) / 100
+            for c in ballot["classes"]
+            if c["cap_percent"] is not None
+        },
+    )
+    papers = [
+        Paper(
+            weight=Fraction(paper["weight"]),
+            options=frozenset(paper["options"]),
+            member_class=paper["member_class"],
+        )
+        for paper in published["papers"]
+    ]
+    return count(rules, papers)

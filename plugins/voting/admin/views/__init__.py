@@ -1,0 +1,1 @@
+"""The voting admin's own screens (those the ballots' viewset does not provide)."""
