@@ -3,9 +3,26 @@
 Core hooks run on every site; each answers nothing where the site keeps no register.
 """
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from plugins.contributions import NavigationItem
 from plugins.manager import hookimpl
 
 from .members import dashboard, personal_data
+from .membership import register_for
+
+
+@hookimpl
+def chorus_register_navigation_items(site, request):
+    """Link to the member area (joining, for visitors) where the site keeps a register.
+
+    The same link for everyone, so the cached menu can hold it; the app bumps the cache
+    generation when a register is added or removed.
+    """
+    if register_for(site) is None:
+        return []
+    return [NavigationItem(label=_("Members"), url=reverse("members:home"), order=90)]
 
 
 @hookimpl
