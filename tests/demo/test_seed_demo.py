@@ -35,6 +35,7 @@ APPS = [
     "events",
     "grants",
     "timecredits",
+    "voting",
     "network",
     "wagtailcore",
     "wagtailsearch",

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 from chorus.demo import content
 from chorus.demo.grants import GrantsDemo
 from chorus.demo.timecredits import TimeCreditsDemo
+from chorus.demo.voting import VotingDemo
 from chorus.network.models import NetworkHomePage
 from coproduction.factories import (
     AssemblyIndexPageFactory,
@@ -92,8 +93,10 @@ class Command(BaseCommand):
         grants.build()
         timecredits = TimeCreditsDemo(network, sites, organisations, with_people=with_admin)
         timecredits.build()
+        voting = VotingDemo(network, sites, organisations, with_people=with_admin)
+        voting.build()
         self.report(network, sites, with_admin)
-        for line in [*grants.report_lines(), *timecredits.report_lines()]:
+        for line in [*grants.report_lines(), *timecredits.report_lines(), *voting.report_lines()]:
             self.stdout.write(line)
 
     # --- building blocks -----------------------------------------------------------
