@@ -42,7 +42,7 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.ballot = ballot
         self.changing = changing
-        choices = [(str(option.pk), option.label) for option in ballot.options.all()]
+        choices = [(str(option.pk), option.display_label) for option in ballot.options.all()]
         invalid = _("That choice is not one of this ballot's options.")
         if ballot.kind == Ballot.Kind.ELECT:
             self.fields["choice"] = forms.MultipleChoiceField(

@@ -87,7 +87,7 @@ def _choice(elector, papers):
     paper = papers.get(elector.pk)
     if paper is None:
         return None
-    return [mark.option.label for mark in paper.marks.all()]
+    return [mark.option.display_label for mark in paper.marks.all()]
 
 
 def _ballots(membership):

@@ -45,7 +45,9 @@ def papers(ballot):
 
 def choices_of(paper):
     """The labels of the options ``paper`` marks (an unmarked election paper abstains)."""
-    return [mark.option.label for mark in paper.marks.all()] or [_("Abstain (no candidate marked)")]
+    return [mark.option.display_label for mark in paper.marks.all()] or [
+        _("Abstain (no candidate marked)")
+    ]
 
 
 def _decimal(value, places=2):

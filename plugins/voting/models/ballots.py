@@ -198,6 +198,12 @@ class Option(Orderable):
     def is_abstain(self):
         return self.code == self.Code.ABSTAIN
 
+    @property
+    def display_label(self):
+        """The label in the language of the page: For, Against and Abstain are translated
+        when shown (their stored label is in the language they were scheduled in)."""
+        return self.Code(self.code).label if self.code else self.label
+
 
 class EligibleClass(Orderable):
     """A member class that votes on a ballot, with its weight and an optional cap."""

@@ -126,7 +126,7 @@ def _ballot_context(request, ballot, *, vote_form=None, comment_form=None, error
 def _own_choices(elector):
     """What a member chose on an open (not secret) ballot: theirs to see."""
     return [
-        mark.option.label
+        mark.option.display_label
         for mark in Mark.objects.filter(paper__elector=elector).select_related("option")
     ]
 
@@ -141,7 +141,7 @@ def _result_context(ballot):
         "weighted": weighted,
         "result_lines": [
             {
-                "label": line.option.label,
+                "label": line.option.display_label,
                 "abstain": line.option.is_abstain,
                 "votes": wording.number(line.votes),
                 "papers": line.papers,
@@ -149,7 +149,7 @@ def _result_context(ballot):
             }
             for line in lines
         ],
-        "elected": [line.option.label for line in lines if line.elected],
+        "elected": [line.option.display_label for line in lines if line.elected],
         "quorum_needed": ballot.quorum_needed(),
         "share_for": _share_for(ballot, lines),
     }
@@ -230,7 +230,7 @@ def vote(request, ballot_id):
         "ballot": ballot,
         "receipt": receipt,
         "changed": elector.voted,
-        "choices": [o.label for o in ballot.options.all() if o.pk in chosen],
+        "choices": [o.display_label for o in ballot.options.all() if o.pk in chosen],
         "check_url": reverse("voting:check_receipt", kwargs={"ballot_id": ballot.pk}),
         "receipts_url": reverse("voting:receipts", kwargs={"ballot_id": ballot.pk}),
     }

@@ -68,7 +68,7 @@ class BallotView(VotingAdminView):
             results=(
                 [
                     {
-                        "label": line.option.label,
+                        "label": line.option.display_label,
                         "votes": number(line.votes),
                         "papers": line.papers,
                         "elected": line.elected,
