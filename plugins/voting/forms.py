@@ -186,5 +186,7 @@ def problems(*forms_):
             continue
         found += [("", str(error)) for error in form.non_field_errors()]
         for field in form:
-            found += [(field.id_for_label or "", str(error)) for error in field.errors]
+            found += [
+                (field.id_for_label or field.auto_id or "", str(error)) for error in field.errors
+            ]
     return found

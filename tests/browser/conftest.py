@@ -46,6 +46,13 @@ def demo_server(live_server):
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(chromium, django_db_setup):
+    """Start Chromium before the test database: Playwright gives this thread a new context,
+    and Django keeps a connection per context, so a database set up first would keep its
+    serialized snapshot on a connection later tests no longer use."""
+
+
+@pytest.fixture(scope="session")
 def chromium():
     """One Chromium for the whole run (starting it is the slow part); skipped with a reason
     where Chromium is not installed."""
