@@ -9,12 +9,6 @@ from django.test import Client
 from chorus.accounts.factories import UserFactory
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import Membership
-from tests.browser.conftest import (  # noqa: F401  (fixtures for test_browser, found by name)
-    assert_accessible,
-    axe,
-    browser_page,
-    chromium,
-)
 
 HOST = "sharing-care.localhost"
 WEST_KENT = "west-kent.localhost"

@@ -1,6 +1,6 @@
 """Joining and the member area in a real browser, at a phone's width, checked with axe.
 
-Runs with ``-m browser -p no:xdist`` (Debian's Chromium, Playwright), like tests/browser.
+Runs with ``-m browser -p no:xdist`` (Debian's Chromium, Playwright).
 """
 
 from urllib.parse import urlsplit
