@@ -1,19 +1,16 @@
 """Helpers for the voting pages' tests: a browser on Sharing Care's site, and the addresses."""
 
-from django.test import Client
+from functools import partial
 
 from plugins.voting.models import BallotPaper, Elector, Mark
+from tests import clients
 
 HOST = "sharing-care.localhost"
 HOME = "/plugins/voting/"
 
 
-def browser(user=None, host=HOST):
-    """A test browser on ``host``, signed in as ``user`` if given."""
-    client = Client(HTTP_HOST=host)
-    if user is not None:
-        client.force_login(user)
-    return client
+#: A test browser on ``HOST`` (or ``host``), signed in as ``user`` if given.
+browser = partial(clients.signed_in, host=HOST)
 
 
 def ballot_url(ballot, page=""):

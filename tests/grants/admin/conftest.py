@@ -1,8 +1,9 @@
 """Fixtures for the grants admin: staff browsers on Medway's site, and a second site
 (West Kent, grants on) whose round and applications Medway's staff must never reach."""
 
+from functools import partial
+
 import pytest
-from django.test import Client
 
 from plugins.grants.factories import (
     ApplicationFactory,
@@ -11,16 +12,14 @@ from plugins.grants.factories import (
     UserFactory,
 )
 from plugins.grants.permissions import grant_team
+from tests import clients
+from tests.clients import assert_refused, messages_of  # noqa: F401  (for the tests here)
 
 MEDWAY = "medway-swale.localhost"
 WEST_KENT = "west-kent.localhost"
 
-
-def signed_in(user, host=MEDWAY):
-    """A browser signed in as ``user``, using the admin through ``host``."""
-    client = Client(HTTP_HOST=host)
-    client.force_login(user)
-    return client
+#: A test browser signed in as ``user`` (if given), on ``MEDWAY`` unless ``host`` says.
+signed_in = partial(clients.signed_in, host=MEDWAY)
 
 
 @pytest.fixture
@@ -89,17 +88,3 @@ def make_application(open_round):
         return ApplicationFactory(round=fields.pop("round", open_round), **fields)
 
     return make
-
-
-def assert_refused(response):
-    """Wagtail's admin answers a refused permission by sending the person home with a
-    "you do not have permission" message."""
-    assert response.status_code == 302, response.status_code
-    assert response["Location"] == "/admin/"
-
-
-def messages_of(response):
-    """The texts of the messages a response queued for the next page."""
-    from django.contrib.messages import get_messages
-
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]

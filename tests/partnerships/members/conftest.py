@@ -1,36 +1,22 @@
 """Fixtures for the member register: Sharing Care's register and classes, people to sign in
 as, and West Kent's register (with its own secretary) which Sharing Care's must never reach."""
 
+from functools import partial
+
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.contrib.messages import get_messages
-from django.test import Client
 
 from chorus.accounts.factories import UserFactory
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import Membership
+from tests import clients
+from tests.clients import assert_refused, messages_of  # noqa: F401  (used by the tests)
 
 HOST = "sharing-care.localhost"
 WEST_KENT = "west-kent.localhost"
 
-
-def signed_in(user=None, host=HOST):
-    """A browser on ``host``, signed in as ``user`` if given."""
-    client = Client(HTTP_HOST=host)
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def messages_of(response):
-    """The texts of the messages a response queued for the next page."""
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
-
-
-def assert_refused(response):
-    """Wagtail's admin sends a refused person home with a "no permission" message."""
-    assert response.status_code == 302, response.status_code
-    assert response["Location"] == "/admin/"
+#: A test browser signed in as ``user`` (if given), on ``HOST`` unless ``host`` says.
+signed_in = partial(clients.signed_in, host=HOST)
 
 
 @pytest.fixture

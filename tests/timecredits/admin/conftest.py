@@ -2,9 +2,9 @@
 scheme (time credits on there too) whose partners and ledger Medway's administrator must
 never reach."""
 
+from functools import partial
+
 import pytest
-from django.contrib.messages import get_messages
-from django.test import Client
 
 from plugins.grants.factories import UserFactory
 from plugins.timecredits import ledger
@@ -16,27 +16,14 @@ from plugins.timecredits.factories import (
     volunteer,
 )
 from plugins.timecredits.permissions import scheme_admins
+from tests import clients
+from tests.clients import assert_refused, messages_of  # noqa: F401  (for the tests here)
 
 MEDWAY = "medway-swale.localhost"
 WEST_KENT = "west-kent.localhost"
 
-
-def signed_in(user, host=MEDWAY):
-    """A browser signed in as ``user``, using the admin through ``host``."""
-    client = Client(HTTP_HOST=host)
-    client.force_login(user)
-    return client
-
-
-def assert_refused(response):
-    """Wagtail's admin sends a refused person home with a "no permission" message."""
-    assert response.status_code == 302, response.status_code
-    assert response["Location"] == "/admin/"
-
-
-def messages_of(response):
-    """The texts of the messages a response queued for the next page."""
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
+#: A test browser signed in as ``user`` (if given), on ``MEDWAY`` unless ``host`` says.
+signed_in = partial(clients.signed_in, host=MEDWAY)
 
 
 @pytest.fixture

@@ -1,35 +1,22 @@
 """Fixtures for the voting admin: Sharing Care's secretary, and a second co-op (voting on
 there too) whose ballots, proposals and comments Sharing Care's secretary must never reach."""
 
+from functools import partial
+
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.contrib.messages import get_messages
-from django.test import Client
 
 from chorus.accounts.factories import UserFactory
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import PartnershipHomePage
+from tests import clients
+from tests.clients import assert_refused, messages_of  # noqa: F401  (for the tests here)
 
 SHARING_CARE = "sharing-care.localhost"
 CARE_TOGETHER = "care-together.localhost"
 
-
-def signed_in(user, host=SHARING_CARE):
-    """A browser signed in as ``user``, using the admin through ``host``."""
-    client = Client(HTTP_HOST=host)
-    client.force_login(user)
-    return client
-
-
-def assert_refused(response):
-    """Wagtail's admin sends a refused person home with a "no permission" message."""
-    assert response.status_code == 302, response.status_code
-    assert response["Location"] == "/admin/"
-
-
-def messages_of(response):
-    """The texts of the messages a response queued for the next page."""
-    return [str(message).strip() for message in get_messages(response.wsgi_request)]
+#: A test browser signed in as ``user`` (if given), on ``SHARING_CARE`` unless ``host`` says.
+signed_in = partial(clients.signed_in, host=SHARING_CARE)
 
 
 @pytest.fixture
