@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from chorus.demo.sections import DemoSection
 from partnerships.factories import PartnerOrganisationFactory
 from plugins import enablement
 from plugins.grants import ledger, workflow
@@ -621,14 +622,11 @@ def _org_id(kind, number):
     return probe.org_id
 
 
-class GrantsDemo:
+class GrantsDemo(DemoSection):
     """Builds the grants part of the demo; ``report_lines()`` says where to look."""
 
-    def __init__(self, network, sites, organisations, *, with_people):
-        self.network = network
-        self.sites = sites
-        self.organisations = organisations
-        self.with_people = with_people
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.staff = {}
 
     def build(self):

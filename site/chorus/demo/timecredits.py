@@ -21,6 +21,7 @@ import datetime
 
 from django.utils import timezone
 
+from chorus.demo.sections import DemoSection
 from partnerships.factories import PartnerOrganisationFactory
 from plugins import enablement
 from plugins.grants.factories import UserFactory
@@ -238,14 +239,8 @@ def _days_ago(number):
     return timezone.localdate() - datetime.timedelta(days=number)
 
 
-class TimeCreditsDemo:
+class TimeCreditsDemo(DemoSection):
     """Builds the time-credits part of the demo; ``report_lines()`` says where to look."""
-
-    def __init__(self, network, sites, organisations, *, with_people):
-        self.network = network
-        self.sites = sites
-        self.organisations = organisations
-        self.with_people = with_people
 
     def build(self):
         site = self.sites[MEDWAY]

@@ -25,6 +25,7 @@ import datetime
 from django.utils import timezone
 
 from chorus.accounts.factories import UserFactory
+from chorus.demo.sections import DemoSection
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import Membership, MembershipEvent
 from plugins import enablement
@@ -219,14 +220,8 @@ def _days_ago(days, hour=10):
     return moment - datetime.timedelta(days=days)
 
 
-class VotingDemo:
+class VotingDemo(DemoSection):
     """Builds the membership and voting part of the demo; ``report_lines()`` says where to look."""
-
-    def __init__(self, network, sites, organisations, *, with_people):
-        self.network = network
-        self.sites = sites
-        self.organisations = organisations
-        self.with_people = with_people
 
     def build(self):
         self.site = self.sites[SHARING_CARE]
