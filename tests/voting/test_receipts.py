@@ -104,9 +104,16 @@ def test_the_json_has_the_rules_papers_and_result(capped_ballot, worker_members)
     assert {p["weight"] for p in data["papers"]} == {"1.00", "1.50"}
     assert all(p["member_class"] for p in data["papers"])
     assert data["result"]["turnout"] == 7 and data["result"]["quorum_met"] is True
-    assert "no-store" not in browser().get(ballot_url(capped_ballot, "receipts.json")).get(
-        "Cache-Control", ""
-    )
+
+
+@pytest.mark.parametrize("name", ["receipts.json", "receipts.csv"])
+def test_a_closed_ballots_published_files_may_be_kept_by_a_cdn(capped_ballot, name, settings):
+    settings.CHORUS_PAGE_CACHE_SECONDS = 600
+
+    response = browser().get(ballot_url(capped_ballot, name))
+
+    assert response.status_code == 200
+    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=300", "s-maxage=600"}
 
 
 def test_a_recount_from_the_published_json_equals_the_published_result(capped_ballot):

@@ -202,7 +202,7 @@ class Option(Orderable):
     def display_label(self):
         """The label in the language of the page: For, Against and Abstain are translated
         when shown (their stored label is in the language they were scheduled in)."""
-        return self.Code(self.code).label if self.code else self.label
+        return str(self.Code(self.code).label) if self.code else self.label
 
 
 class EligibleClass(Orderable):

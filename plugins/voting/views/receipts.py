@@ -7,10 +7,12 @@ code exists, let alone what it marks).
 
 import csv
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -47,6 +49,15 @@ def receipts(request, ballot_id):
     return TemplateResponse(request, "voting/receipts.html", context)
 
 
+def _final(response):
+    """Let browsers and a CDN keep a closed ballot's files: they never change (erasure leaves
+    papers alone), and they are the same for everyone."""
+    patch_cache_control(
+        response, public=True, max_age=300, s_maxage=settings.CHORUS_PAGE_CACHE_SECONDS
+    )
+    return response
+
+
 def _closed(request, ballot_id):
     ballot = site_ballot(request, ballot_id)
     if not ballot.is_closed:
@@ -63,7 +74,7 @@ def receipts_json(request, ballot_id):
         publication.as_json(ballot, url=url), json_dumps_params={"indent": 1, "ensure_ascii": False}
     )
     response["Content-Disposition"] = f'inline; filename="ballot-{ballot.pk}-receipts.json"'
-    return response
+    return _final(response)
 
 
 @require_GET
@@ -73,7 +84,7 @@ def receipts_csv(request, ballot_id):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="ballot-{ballot.pk}-receipts.csv"'
     csv.writer(response).writerows(publication.csv_rows(ballot))
-    return response
+    return _final(response)
 
 
 @never_cache
