@@ -75,6 +75,28 @@ def migrate():
     call_command("migrate", interactive=False, verbosity=0)
 
 
+def refuse_non_empty():
+    """Stop unless the database has only what ``migrate`` made (Wagtail's two pages)."""
+    from wagtail.models import Page
+
+    if Page.objects.count() > 2:  # Wagtail's root and "Welcome" page
+        raise SystemExit(
+            "The database already has pages: point DATABASE_URL at an empty scratch "
+            "database (or leave it unset for a temporary SQLite file)."
+        )
+
+
+def database_label():
+    """The default database's vendor and version, e.g. ``sqlite 3.40.1``."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return "sqlite " + ".".join(map(str, connection.Database.sqlite_version_info))
+    if connection.vendor == "postgresql":
+        return f"postgresql {connection.pg_version}"
+    return connection.vendor
+
+
 @contextlib.contextmanager
 def tasks_skipped(skip):
     """Swap Wagtail's immediate task backend for django_tasks' dummy one while seeding.
@@ -135,11 +157,7 @@ def seed(n_partnerships, m_pages, skip_tasks):
     skipped = 0
     with tasks_skipped(skip_tasks) as backend, transaction.atomic():
         root = Page.get_first_root_node()
-        if Page.objects.count() > 2:  # Wagtail's root and "Welcome" page
-            raise SystemExit(
-                "The database already has pages: point DATABASE_URL at an empty scratch "
-                "database (or leave it unset for a temporary SQLite file)."
-            )
+        refuse_non_empty()
         Site.objects.all().delete()
         for child in root.get_children():
             child.delete()
@@ -338,12 +356,7 @@ def run(args):
 
     from wagtail.models import Page
 
-    if connection.vendor == "sqlite":
-        vendor = "sqlite " + ".".join(map(str, connection.Database.sqlite_version_info))
-    elif connection.vendor == "postgresql":
-        vendor = f"postgresql {connection.pg_version}"
-    else:
-        vendor = connection.vendor
+    vendor = database_label()
     import django
     import wagtail
 
