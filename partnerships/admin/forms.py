@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
+from wagtail.models import Site
 
 from ..models import MemberClass, MemberRegister, Membership
 
@@ -154,6 +155,22 @@ class RegisterSettingsForm(forms.ModelForm):
         if prefix and not prefix.replace("-", "").isalnum():
             raise forms.ValidationError(_("Use letters and numbers only, for example SC."))
         return prefix
+
+
+class NewRegisterForm(RegisterSettingsForm):
+    """Start a register of members for a site that has none."""
+
+    class Meta(RegisterSettingsForm.Meta):
+        fields = ["site", *RegisterSettingsForm.Meta.fields]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = Site.objects.filter(member_register__isnull=True).order_by(
+            "site_name", "hostname"
+        )
+        self.fields["site"].error_messages["invalid_choice"] = _(
+            "Choose a site that has no register of members yet."
+        )
 
 
 class RegisterFilterForm(forms.Form):

@@ -10,7 +10,7 @@ from .views.members import (
     MemberIndexView,
     MemberView,
 )
-from .views.registers import RegisterEditView, RegisterIndexView
+from .views.registers import RegisterCreateView, RegisterEditView, RegisterIndexView
 
 app_name = "members_admin"
 
@@ -24,5 +24,6 @@ urlpatterns = [
     path("classes/new/", ClassCreateView.as_view(), name="class_add"),
     path("classes/<int:pk>/", ClassEditView.as_view(), name="class_edit"),
     path("registers/", RegisterIndexView.as_view(), name="registers"),
+    path("registers/new/", RegisterCreateView.as_view(), name="register_add"),
     path("registers/<int:pk>/", RegisterEditView.as_view(), name="register_edit"),
 ]

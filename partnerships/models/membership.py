@@ -13,9 +13,14 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
+from wagtail.models import Collection, GroupCollectionPermission, Site
 
 SECRETARY_PERMISSIONS = ("wagtailadmin.access_admin",)
+SECRETARY_DOCUMENT_PERMISSIONS = (
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
 
 
 class MemberRegister(models.Model):
@@ -86,11 +91,25 @@ def _secretaries_group(site):
     group, created = Group.objects.get_or_create(name=name)
     if created:
         for dotted in SECRETARY_PERMISSIONS:
-            app_label, codename = dotted.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            group.permissions.add(_permission(dotted))
+        _give_documents_collection(group, f"{site.site_name or site.hostname}: documents")
     return group
+
+
+def _give_documents_collection(group, name):
+    """Give ``group`` a collection of its own for the documents it shares with members
+    (papers for a ballot, say): it may add, change and choose documents there only."""
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+    for dotted in SECRETARY_DOCUMENT_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(dotted)
+        )
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 class MemberClass(models.Model):

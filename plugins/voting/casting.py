@@ -29,10 +29,16 @@ RECEIPT_ATTEMPTS = 5
 
 
 def elector_for(ballot, user):
-    """``user``'s row in ``ballot``'s frozen electorate, or ``None``."""
+    """``user``'s row in ``ballot``'s frozen electorate, or ``None``.
+
+    Only while their membership is active: someone who has lapsed or left since the ballot
+    opened keeps their place in the electorate (it is the quorum's base) but not their vote.
+    """
     if not user.is_authenticated:
         return None
-    return Elector.objects.filter(ballot=ballot, membership__user=user).first()
+    return Elector.objects.filter(
+        ballot=ballot, membership__user=user, membership__status=Membership.Status.ACTIVE
+    ).first()
 
 
 def why_not_eligible(ballot, user):
@@ -153,7 +159,12 @@ def _own_paper(ballot, elector, receipt):
         if code
         else None
     )
-    if paper is None:
+    # A code of a paper cast with another weight or class is certainly someone else's.
+    if (
+        paper is None
+        or paper.weight != elector.weight
+        or (paper.member_class_id not in (None, elector.member_class_id))
+    ):
         raise VotingError(
             _(
                 "To change a secret vote, give the receipt code you were shown when you "

@@ -46,6 +46,24 @@ def problems(ballot):
         found.append(_("Give the quorum figure, or choose no quorum."))
     if ballot.quorum_kind == Ballot.Quorum.PERCENT and (ballot.quorum_value or 0) > 100:
         found.append(_("A quorum percentage cannot be more than 100."))
+    if ballot.quorum_kind == Ballot.Quorum.COUNT and classes and ballot.quorum_value:
+        could_vote = eligible_memberships(ballot).count()
+        if ballot.quorum_value > could_vote:
+            found.append(
+                _(
+                    "The quorum of %(quorum)d members is more than the %(members)d members "
+                    "who could vote on it now, so it could never be decided."
+                )
+                % {"quorum": ballot.quorum_value, "members": could_vote}
+            )
+    caps = [c.cap_percent for c in classes]
+    if classes and None not in caps and sum(caps) < 100:
+        found.append(
+            _(
+                "Every class that votes has a cap, and the caps add up to less than 100%: "
+                "raise them, or leave one class without a cap."
+            )
+        )
     candidates = [o for o in ballot.options.all() if not o.code]
     if ballot.kind == Ballot.Kind.CHOOSE_ONE and len(candidates) < 2:
         found.append(_("Give at least two options to choose from."))

@@ -102,6 +102,17 @@ def mark_balloted(proposal, by, ballot):
     return proposal
 
 
+def return_to_secretary(proposal):
+    """Put a proposal whose draft ballot was deleted back with the secretary, undecided."""
+    if proposal.ballots.exists():
+        return proposal
+    Proposal.objects.filter(pk=proposal.pk, status=Status.BALLOTED).update(
+        status=Status.READY, decided_at=None, decided_by=None, decision_note=""
+    )
+    proposal.refresh_from_db()
+    return proposal
+
+
 def _decide(proposal, by, status, note):
     if not Proposal.objects.filter(pk=proposal.pk, status=Status.READY).update(
         status=status, decided_at=timezone.now(), decided_by=by, decision_note=note

@@ -133,7 +133,12 @@ def _cap_scales(caps, papers, abstain):
 
     A class's share is of all weighted votes cast (abstentions excluded). Classes over their
     cap are scaled so they hold exactly their cap of the new total; scaling one class down
-    raises the others' shares, so this repeats until no class is over.
+    raises the others' shares, so this repeats until no class is over. A class can only be
+    over while the held caps leave room for it, so the held caps stay under 100%.
+
+    When every class that voted is over its cap (their caps add up to less than 100%), no
+    total gives each exactly its cap: they then share the votes cast in proportion to their
+    caps.
     """
     if not caps:
         return {}
@@ -144,10 +149,12 @@ def _cap_scales(caps, papers, abstain):
     held = {}  # capped classes fixed at their cap
     while True:
         free = sum(v for c, v in cast.items() if c not in held)
-        share = sum(held.values(), Fraction(0))
-        if free == 0 or share >= 1:
-            break  # nothing left to scale against: leave the votes as cast
-        total = free / (1 - share)
+        if free == 0:
+            # Shares in proportion to the caps, keeping the total as cast (one class alone
+            # therefore counts as cast).
+            total = sum(cast.values(), Fraction(0)) / sum(held.values(), Fraction(0))
+            return {c: (held[c] * total) / cast[c] for c in held}
+        total = free / (1 - sum(held.values(), Fraction(0)))
         over = {
             c: Fraction(caps[c])
             for c, v in cast.items()
@@ -156,7 +163,6 @@ def _cap_scales(caps, papers, abstain):
         if not over:
             return {c: (held[c] * total) / cast[c] for c in held}
         held.update(over)
-    return {}
 
 
 def _decimal_string(value, places):

@@ -224,3 +224,33 @@ def test_a_vote_after_the_closing_time_closes_the_ballot_first(open_resolution, 
 
     open_resolution.refresh_from_db()
     assert open_resolution.is_closed
+
+
+def test_a_member_who_leaves_after_opening_can_no_longer_vote(open_resolution, member):
+    membership_service.leave(member, by=member.user)
+
+    with pytest.raises(VotingError, match="Only members of this co-op can vote"):
+        casting.cast(open_resolution, member.user, [option(open_resolution, "for")])
+
+    assert not BallotPaper.objects.filter(ballot=open_resolution).exists()
+    assert open_resolution.electorate_size == 9  # the quorum's base is unchanged
+
+
+def test_a_secret_vote_cannot_be_changed_with_a_code_cast_by_another_class(
+    voting_site, user_members, worker_members, member, members
+):
+    ballot = ballot_in_state(
+        "open",
+        site=voting_site,
+        classes=[user_members, worker_members],
+        weights={worker_members: 2},
+        allow_change=True,
+    )
+    worker = next(m for m in members if m.member_class == worker_members)
+    theirs = casting.cast(ballot, worker.user, [option(ballot, "for")])
+    casting.cast(ballot, member.user, [option(ballot, "for")])
+
+    with pytest.raises(VotingError, match="give the receipt code you were shown"):
+        casting.cast(ballot, member.user, [option(ballot, "against")], receipt=theirs)
+
+    assert marked(ballot) == ["for", "for"]

@@ -105,6 +105,31 @@ def test_a_quorum_needs_its_figure(voting_site, user_members):
     assert lifecycle.problems(ballot) == ["Give the quorum figure, or choose no quorum."]
 
 
+def test_a_quorum_larger_than_the_members_who_could_vote_is_refused(
+    voting_site, user_members, members
+):
+    ballot = draft(voting_site, [user_members], quorum_kind=Ballot.Quorum.COUNT, quorum_value=6)
+
+    assert lifecycle.problems(ballot) == [
+        "The quorum of 6 members is more than the 5 members who could vote on it now, so "
+        "it could never be decided."
+    ]
+
+
+def test_caps_on_every_class_must_leave_room_for_all_the_votes(
+    voting_site, user_members, worker_members
+):
+    ballot = draft(voting_site, [user_members, worker_members])
+    ballot.eligible_classes.update(cap_percent=40)
+
+    assert lifecycle.problems(ballot) == [
+        "Every class that votes has a cap, and the caps add up to less than 100%: raise "
+        "them, or leave one class without a cap."
+    ]
+    ballot.eligible_classes.filter(member_class=worker_members).update(cap_percent=None)
+    assert lifecycle.problems(ballot) == []
+
+
 def test_choices_and_elections_need_enough_options(voting_site, user_members):
     choice = draft(voting_site, [user_members], kind=Ballot.Kind.CHOOSE_ONE)
     Option.objects.create(ballot=choice, label="Only one")

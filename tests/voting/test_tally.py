@@ -277,6 +277,21 @@ def test_when_only_capped_classes_voted_the_votes_count_as_cast():
     assert tally.outcome == "passed"
 
 
+def test_when_every_class_that_voted_is_over_its_cap_they_share_by_their_caps():
+    # Workers (cap 50%) cast 100 for, users (cap 40%) 10 against: no total gives each
+    # exactly its cap, so they share the 110 votes 50:40. Uncapped, workers would hold 91%
+    # and carry the special resolution; by their caps they hold 5/9, under 75%.
+    marks = papers(*[FOR] * 100, member_class=WORKERS) + papers(*[AGAINST] * 10, member_class=USERS)
+    caps = {WORKERS: Fraction(50, 100), USERS: Fraction(40, 100)}
+
+    tally = count(resolution(kind="special", caps=caps), marks)
+
+    assert tally.votes[FOR] == Fraction(550, 9)
+    assert tally.votes[AGAINST] == Fraction(440, 9)
+    assert tally.outcome == "failed"
+    assert count(resolution(kind="special"), marks).outcome == "passed"  # without the caps
+
+
 # --- Bad papers --------------------------------------------------------------------------
 
 

@@ -1,10 +1,11 @@
 """Members → Register settings: the number prefix, whether applications are open, guidance.
 
-A register is made for a site by a superuser (or ``seed_demo``); its secretaries change its
-settings here.
+A superuser starts a register for a site here (or ``seed_demo`` does); its secretaries
+change its settings.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import permissions
-from ..forms import RegisterSettingsForm
+from ..forms import NewRegisterForm, RegisterSettingsForm
 from .base import SETTINGS_CRUMB, SecretaryFormView, SecretaryView
 
 
@@ -26,6 +27,32 @@ class RegisterIndexView(SecretaryView):
         context = super().get_context_data(**kwargs)
         context["registers"] = permissions.kept_registers(self.request.user)
         return context
+
+
+class RegisterCreateView(SecretaryFormView):
+    """A superuser starts a register for a site; its secretaries' group comes with it."""
+
+    form_class = NewRegisterForm
+    page_title = gettext_lazy("Start a register of members")
+    submit_label = gettext_lazy("Start the register")
+    trail = (SETTINGS_CRUMB,)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        register = form.save()
+        messages.success(
+            self.request,
+            _(
+                "Register started for %(site)s. Add people to the group “%(group)s” to make "
+                "them its secretaries."
+            )
+            % {"site": register.site_name, "group": register.secretaries.name},
+        )
+        return redirect(reverse("members_admin:registers"))
 
 
 class RegisterEditView(SecretaryFormView):

@@ -12,6 +12,8 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.views.bulk_action import BulkAction
 
+from plugins.ids import id_or_none
+
 from .. import permissions, workflow
 from ..errors import GrantActionError
 from ..models import Application
@@ -33,7 +35,7 @@ class ApplicationBulkAction(BulkAction):
 
     def get_actionable_objects(self):
         user = self.request.user
-        ids = [value for value in self.request.GET.getlist("id") if value.isdigit()]
+        ids = [pk for pk in map(id_or_none, self.request.GET.getlist("id")) if pk is not None]
         # "Select all in listing" is not offered: a bulk decision names each application.
         visible = list(
             permissions.visible_applications(user)

@@ -10,6 +10,8 @@ from django import forms
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.documents import get_document_model
+from wagtail.permissions import policy_registry
 
 from partnerships.models import MemberClass
 
@@ -89,6 +91,14 @@ class BallotForm(WagtailAdminModelForm):
             )
             formset.form = type("EligibleClassForm", (EligibleClassFormMixin, formset.form), {})
             formset.form_kwargs = {**formset.form_kwargs, "for_user": self.for_user}
+        documents = self.formsets.get("documents")
+        if documents is not None:
+            # Only documents the secretary may choose (Wagtail's collection permissions), so a
+            # forged id cannot put another co-op's document on this ballot's public page.
+            policy = policy_registry.get_by_type(get_document_model())
+            allowed = policy.instances_user_has_any_permission_for(self.for_user, ["choose"])
+            for form in [*documents.forms, documents.empty_form]:
+                form.fields["document"].queryset = allowed
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ count of choices before a ballot closes.
 
 from django.contrib import messages
 from django.contrib.auth.models import Permission
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -26,7 +27,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .. import lifecycle, permissions
+from .. import lifecycle, permissions, proposals
 from ..models import Ballot
 from .forms import BallotForm
 from .policies import ballot_policy
@@ -205,6 +206,14 @@ class BallotDeleteView(generic.DeleteView):
             )
             return redirect(ballot_url(self.object))
         return super().dispatch(request, *args, **kwargs)
+
+    def delete_action(self):
+        # A draft made from a proposal goes, and the proposal goes back to the secretary.
+        proposal = self.object.proposal
+        with transaction.atomic():
+            super().delete_action()
+            if proposal is not None:
+                proposals.return_to_secretary(proposal)
 
 
 class BallotViewSet(ModelViewSet):

@@ -6,8 +6,9 @@ import io
 import pytest
 from wagtail.models import Site
 
+from chorus.accounts.factories import UserFactory
 from partnerships.factories import MemberRegisterFactory, MembershipFactory
-from partnerships.models import MemberClass, Membership
+from partnerships.models import MemberClass, MemberRegister, Membership
 
 from .conftest import messages_of, signed_in
 
@@ -225,3 +226,42 @@ def test_the_settings_list_shows_only_the_secretarys_registers(secretary_browser
     html = secretary_browser.get("/admin/members/registers/").content.decode()
     assert "Sharing Care co-op" in html
     assert other.site_name not in html
+
+
+def test_a_superuser_starts_a_register_for_a_site_that_has_none(register, west_kent_site):
+    admin = UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+    browser = signed_in(admin)
+    form = browser.get("/admin/members/registers/new/").content.decode()
+    assert "West Kent" in form and "Sharing Care co-op" not in form  # it has a register
+
+    response = browser.post(
+        "/admin/members/registers/new/",
+        {"site": west_kent_site.pk, "number_prefix": "WK", "open_for_applications": "on"},
+    )
+
+    assert response.status_code == 302
+    started = MemberRegister.objects.get(site=west_kent_site)
+    assert started.number_prefix == "WK"
+    assert started.secretaries.name == "Secretaries: West Kent Health and Care Partnership"
+    assert any("Register started" in text for text in messages_of(response))
+
+
+def test_only_a_superuser_may_start_a_register(secretary_browser, register, west_kent_site):
+    response = secretary_browser.post(
+        "/admin/members/registers/new/", {"site": west_kent_site.pk, "number_prefix": "WK"}
+    )
+
+    assert response.status_code in (302, 403)
+    assert not MemberRegister.objects.filter(site=west_kent_site).exists()
+
+
+def test_a_site_that_already_has_a_register_cannot_get_a_second(register):
+    admin = UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+
+    response = signed_in(admin).post(
+        "/admin/members/registers/new/", {"site": register.site.pk, "number_prefix": "XX"}
+    )
+
+    assert response.status_code == 200
+    assert "Choose a site that has no register of members yet." in response.content.decode()
+    assert MemberRegister.objects.count() == 1

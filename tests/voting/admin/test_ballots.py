@@ -6,6 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from plugins.voting import casting, lifecycle
@@ -70,10 +71,17 @@ def test_a_secretary_drafts_a_resolution_for_two_classes(
     assert "Ready to schedule" in html
 
 
-def test_a_draft_carries_its_supporting_documents(secretary_browser, voting_site, user_members):
-    document = get_document_model().objects.create(
-        title="Revised rules 2026", file=ContentFile(b"%PDF-1.4 rules", name="rules.pdf")
+def document_in(collection_name, title):
+    return get_document_model().objects.create(
+        title=title,
+        file=ContentFile(b"%PDF-1.4 rules", name="rules.pdf"),
+        collection=Collection.objects.get(name=collection_name),
     )
+
+
+def test_a_draft_carries_its_supporting_documents(secretary_browser, voting_site, user_members):
+    # The secretaries' group has a collection of its own for documents.
+    document = document_in("Sharing Care co-op: documents", "Revised rules 2026")
     data = ballot_form(voting_site, classes=[user_members])
     data.update(nested_form_data({"documents": inline_formset([{"document": document.pk}])}))
     response = secretary_browser.post("/admin/voting/ballots/new/", data)
@@ -81,6 +89,20 @@ def test_a_draft_carries_its_supporting_documents(secretary_browser, voting_site
     assert [d.document for d in ballot.documents.all()] == [document]
     html = secretary_browser.get(response["Location"]).content.decode()
     assert "Revised rules 2026" in html and document.url in html
+
+
+def test_a_document_the_secretary_may_not_choose_is_refused(
+    secretary_browser, voting_site, user_members
+):
+    elsewhere = document_in("Root", "Another co-op's accounts")
+    data = ballot_form(voting_site, classes=[user_members])
+    data.update(nested_form_data({"documents": inline_formset([{"document": elsewhere.pk}])}))
+
+    response = secretary_browser.post("/admin/voting/ballots/new/", data)
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not Ballot.objects.exists()
 
 
 def test_a_choice_is_drafted_with_its_options(secretary_browser, voting_site, user_members):

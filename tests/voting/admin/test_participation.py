@@ -72,6 +72,24 @@ def test_putting_a_proposal_to_a_ballot_makes_a_draft_for_every_class(
     assert "Only a fully seconded proposal can be decided." in messages_of(response)
 
 
+def test_deleting_the_draft_made_from_a_proposal_gives_the_proposal_back(
+    secretary_browser, ready_proposal
+):
+    secretary_browser.post(f"/admin/voting/proposals/{ready_proposal.pk}/", {"ballot": "1"})
+    ballot = Ballot.objects.get()
+
+    response = secretary_browser.post(f"/admin/voting/ballots/delete/{ballot.pk}/")
+
+    assert response.status_code == 302
+    assert not Ballot.objects.exists()
+    ready_proposal.refresh_from_db()
+    assert ready_proposal.status == Proposal.Status.READY
+    assert ready_proposal.decided_by is None
+    # ... so the secretary can put it to a ballot again.
+    secretary_browser.post(f"/admin/voting/proposals/{ready_proposal.pk}/", {"ballot": "1"})
+    assert Ballot.objects.get().proposal == ready_proposal
+
+
 def test_declining_needs_a_note_that_members_see(secretary_browser, ready_proposal):
     url = f"/admin/voting/proposals/{ready_proposal.pk}/"
     response = secretary_browser.post(url, {"decline": "1", "note": "  "})
@@ -151,6 +169,15 @@ def test_another_coops_comments_are_out_of_reach(
     assert response.status_code == 404
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PENDING
+
+
+@pytest.mark.parametrize("forged", ["²", "abc", "-1", ""])
+def test_a_forged_comment_id_is_not_found(secretary_browser, forged):
+    response = secretary_browser.post(
+        "/admin/voting/comments/", {"comment": forged, "decision": "approve"}
+    )
+
+    assert response.status_code == 404
 
 
 def test_a_secretary_sets_how_many_seconds_a_proposal_needs(

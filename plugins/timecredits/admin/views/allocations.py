@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plugins.ids import id_or_none
+
 from ... import ledger
 from ...errors import CreditsError
 from ...models import Transaction
@@ -26,8 +28,9 @@ class AllocationView(CreditsAdminFormView):
 
     def get_initial(self):
         initial = super().get_initial()
-        if self.request.GET.get("partner", "").isdigit():
-            initial["partner"] = self.request.GET["partner"]
+        partner = id_or_none(self.request.GET.get("partner"))
+        if partner is not None:
+            initial["partner"] = partner
         return initial
 
     def get_form_kwargs(self):

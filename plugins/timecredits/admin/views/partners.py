@@ -16,6 +16,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
+from plugins.ids import id_or_none
+
 from ... import permissions
 from ...models import PartnerStaff, Wallet
 from ...wallets import partner_wallet
@@ -125,8 +127,7 @@ class PartnerDetailView(CreditsAdminView):
 
     def post(self, request, *args, **kwargs):
         if "remove" in request.POST:
-            pk = request.POST["remove"]
-            pk = pk if pk.isdigit() else 0
+            pk = id_or_none(request.POST["remove"]) or 0
             staff = get_object_or_404(PartnerStaff, wallet=self.wallet, pk=pk)
             staff.delete()
             messages.success(request, _("%(person)s removed.") % {"person": staff.user.email})

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from plugins.ids import id_or_none
+
 from ... import comments, permissions
 from ...errors import VotingError
 from ...models import Comment
@@ -38,9 +40,8 @@ class CommentModerationView(VotingAdminView):
         return context
 
     def post(self, request, *args, **kwargs):
-        pk = request.POST.get("comment", "")
         comment = get_object_or_404(
-            permissions.comments_for(request.user), pk=pk if pk.isdigit() else 0
+            permissions.comments_for(request.user), pk=id_or_none(request.POST.get("comment")) or 0
         )
         decision = request.POST.get("decision")
         if decision not in ("approve", "reject"):
