@@ -6,9 +6,10 @@ deciding at once cannot both succeed) and is recorded as a :class:`MembershipEve
 Anything not allowed raises :class:`MembershipError` with a message for the person.
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import MemberRegister, Membership, MembershipEvent
@@ -39,8 +40,11 @@ def current_membership(register, user):
     )
 
 
-def apply(register, user, member_class, statement=""):
-    """Record ``user``'s application to join ``register`` in ``member_class``."""
+def apply(register, user, member_class, statement="", language=""):
+    """Record ``user``'s application to join ``register`` in ``member_class``.
+
+    ``language`` is the one they applied in; the co-op's emails to them are written in it.
+    """
     if not register.open_for_applications:
         raise MembershipError(_("This register is not taking applications at the moment."))
     if member_class.register_id != register.pk or not member_class.open_to_applications:
@@ -48,7 +52,11 @@ def apply(register, user, member_class, statement=""):
     try:
         with transaction.atomic():
             membership = Membership.objects.create(
-                register=register, user=user, member_class=member_class, statement=statement
+                register=register,
+                user=user,
+                member_class=member_class,
+                statement=statement,
+                language=language,
             )
             _record(membership, Status.APPLIED, user)
     except IntegrityError:
@@ -132,6 +140,18 @@ def leave(membership, by, left_on=None, note=""):
         refused=_("This membership has already ended."),
         left_on=left_on or timezone.localdate(),
     )
+
+
+def in_their_language(membership):
+    """Translate what is written to ``membership``'s holder into the language they use.
+
+    Links reversed inside carry that language's prefix (``/pl/members/``). The site's
+    default language when they gave none, or one the site no longer offers.
+    """
+    language = membership.language if membership is not None else ""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    return translation.override(language)
 
 
 def _move(membership, by, *, frm, to, note, refused, **fields):

@@ -9,6 +9,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..membership import in_their_language
 
 
 def _link(register, path):
@@ -25,23 +28,26 @@ def _send(subject, template, recipients, **context):
 
 
 def _to_applicant(membership, subject, template, **context):
+    """Write to the applicant in the language they applied in (a secretary deciding in
+    the admin may be using another)."""
     register = membership.register
-    _send(
-        f"{subject} ({register.site_name})",
-        template,
-        [membership.user.email],
-        membership=membership,
-        register=register,
-        link=_link(register, reverse("members:home")),
-        **context,
-    )
+    with in_their_language(membership):
+        _send(
+            f"{subject} ({register.site_name})",
+            template,
+            [membership.user.email],
+            membership=membership,
+            register=register,
+            link=_link(register, reverse("members:home")),
+            **context,
+        )
 
 
 def application_received(membership):
     """Tell the applicant their application arrived and what happens next."""
     _to_applicant(
         membership,
-        _("We have received your application to join"),
+        gettext_lazy("We have received your application to join"),
         "partnerships/members/email/received.txt",
     )
 
@@ -66,7 +72,7 @@ def application_approved(membership):
     """Welcome the new member, with their membership number."""
     _to_applicant(
         membership,
-        _("Welcome: your membership is approved"),
+        gettext_lazy("Welcome: your membership is approved"),
         "partnerships/members/email/approved.txt",
     )
 
@@ -75,6 +81,6 @@ def application_declined(membership):
     """Tell the applicant their application was declined, and the secretary's reason."""
     _to_applicant(
         membership,
-        _("Your application to join"),
+        gettext_lazy("Your application to join"),
         "partnerships/members/email/declined.txt",
     )

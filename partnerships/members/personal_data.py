@@ -41,6 +41,7 @@ def _membership(membership):
         "reason for declining": membership.decline_reason or None,
         "listed in the directory": membership.in_directory,
         "directory note": membership.directory_note,
+        "language for emails": membership.language or None,
         "history": [
             {"date": _date(event.at), "status": event.get_status_display(), "note": event.note}
             for event in events

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -86,6 +87,7 @@ def join(request):
                 request.user,
                 form.cleaned_data["member_class"],
                 statement=form.cleaned_data["statement"],
+                language=translation.get_language(),
             )
         except MembershipError as error:
             form.add_error(None, str(error))

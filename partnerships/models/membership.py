@@ -214,6 +214,9 @@ class Membership(models.Model):
         editable=False,
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    # Emails from the co-op (and from ballots run without a visitor, by cron) are written in
+    # this language: the one the person applied in.
+    language = models.CharField(_("language for emails"), max_length=10, blank=True)
     in_directory = models.BooleanField(
         _("listed in the members' directory"),
         default=False,

@@ -22,7 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerships.membership import register_for
+from partnerships.membership import in_their_language, register_for
 
 from .models import Ballot, Elector, Proposal
 
@@ -52,17 +52,24 @@ def ballot_link(ballot):
     return _link(ballot.site, "ballot", ballot_id=ballot.pk)
 
 
-def _send_each(users, subject, template, **context):
-    """Send one email to each of ``users`` who can receive it; return how many were sent.
+def _send_each(recipients, subject, template, context):
+    """Send one email to each recipient who can receive it; return how many were sent.
 
-    One email per person, so nobody learns another member's address.
+    ``recipients`` are ``(user, membership)`` pairs (``membership`` may be ``None``).
+    ``subject`` and ``context`` are functions, called in each member's own language (the
+    one they applied in), so the words, the dates and the links' language prefix are
+    theirs even though no visitor asked. One email per person, so nobody learns another
+    member's address.
     """
     messages = []
-    for user in users:
+    for user, membership in recipients:
         if not can_receive(user):
             continue
-        body = render_to_string(template, {**context, "name": user.first_name})
-        messages.append(EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]))
+        with in_their_language(membership):
+            body = render_to_string(template, {**context(), "name": user.first_name})
+            messages.append(
+                EmailMessage(subject(), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            )
     if not messages:
         return 0
     with get_connection() as connection:
@@ -82,6 +89,10 @@ def _electors(ballot):
     return Elector.objects.filter(ballot=ballot).select_related("membership__user")
 
 
+def _recipients(electors):
+    return [(elector.membership.user, elector.membership) for elector in electors]
+
+
 def _ballot_context(ballot):
     register = register_for(ballot.site)
     return {
@@ -98,12 +109,11 @@ def ballot_opened(ballot, now=None):
     """
     if not _claim(ballot, "opening_sent_at", Ballot.Status.OPEN, now or timezone.now()):
         return 0
-    users = [elector.membership.user for elector in _electors(ballot).order_by("pk")]
     return _send_each(
-        users,
-        _("Have your say: %(title)s") % {"title": ballot.title},
+        _recipients(_electors(ballot).order_by("pk")),
+        lambda: _("Have your say: %(title)s") % {"title": ballot.title},
         "voting/email/ballot_opened.txt",
-        **_ballot_context(ballot),
+        lambda: _ballot_context(ballot),
     )
 
 
@@ -115,16 +125,16 @@ def closing_reminders(ballot, now=None):
     """
     if not _claim(ballot, "reminders_sent_at", Ballot.Status.OPEN, now or timezone.now()):
         return 0
-    users = []
+    reminded = []
     for elector in _electors(ballot).filter(voted=False, reminded=False).order_by("pk"):
         # Someone voting at this moment flips ``voted`` first and is left out.
         if Elector.objects.filter(pk=elector.pk, voted=False, reminded=False).update(reminded=True):
-            users.append(elector.membership.user)
+            reminded.append(elector)
     return _send_each(
-        users,
-        _("Voting closes soon: %(title)s") % {"title": ballot.title},
+        _recipients(reminded),
+        lambda: _("Voting closes soon: %(title)s") % {"title": ballot.title},
         "voting/email/closing_reminder.txt",
-        **_ballot_context(ballot),
+        lambda: _ballot_context(ballot),
     )
 
 
@@ -136,12 +146,11 @@ def result_published(ballot, now=None):
     if not _claim(ballot, "result_sent_at", Ballot.Status.CLOSED, now or timezone.now()):
         return 0
     ballot.refresh_from_db()
-    users = [elector.membership.user for elector in _electors(ballot).order_by("membership_id")]
     return _send_each(
-        users,
-        _("Result: %(title)s") % {"title": ballot.title},
+        _recipients(_electors(ballot).order_by("membership_id")),
+        lambda: _("Result: %(title)s") % {"title": ballot.title},
         "voting/email/result_published.txt",
-        **_ballot_context(ballot),
+        lambda: _ballot_context(ballot),
     )
 
 
@@ -157,12 +166,14 @@ def proposal_ready(proposal):
         return 0
     secretaries = register.secretaries.user_set.filter(is_active=True).order_by("pk")
     return _send_each(
-        secretaries,
-        _("A proposal is ready to go to a ballot: %(title)s") % {"title": proposal.title},
+        [(secretary, None) for secretary in secretaries],
+        lambda: _("A proposal is ready to go to a ballot: %(title)s") % {"title": proposal.title},
         "voting/email/proposal_ready.txt",
-        proposal=proposal,
-        coop=register.site_name,
-        link=_link(proposal.site, "proposal", proposal_id=proposal.pk),
+        lambda: {
+            "proposal": proposal,
+            "coop": register.site_name,
+            "link": _link(proposal.site, "proposal", proposal_id=proposal.pk),
+        },
     )
 
 

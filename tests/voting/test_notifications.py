@@ -53,6 +53,23 @@ def test_every_elector_is_told_once_that_a_ballot_opened(open_resolution, mailou
     assert open_resolution.opening_sent_at is not None
 
 
+def test_a_member_who_applied_in_polish_is_written_to_in_polish(
+    open_resolution, member, mailoutbox
+):
+    member.language = "pl"
+    member.save(update_fields=["language"])
+
+    notifications.ballot_opened(open_resolution)
+
+    theirs = next(mail for mail in mailoutbox if mail.to == [member.user.email])
+    assert theirs.subject == "Zabierz głos: Adopt the revised rules"
+    assert f"http://sharing-care.localhost/pl/plugins/voting/ballots/{open_resolution.pk}/" in (
+        theirs.body
+    )
+    others = [mail for mail in mailoutbox if mail.to != [member.user.email]]
+    assert {mail.subject for mail in others} == {"Have your say: Adopt the revised rules"}
+
+
 def test_an_erased_or_addressless_member_is_not_emailed(open_resolution, members, mailoutbox):
     User = get_user_model()
     User.objects.filter(pk=members[0].user_id).update(email=f"erased-{members[0].user_id}@invalid")

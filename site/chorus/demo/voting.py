@@ -284,6 +284,8 @@ class VotingDemo(DemoSection):
                 applied_at=activated_at - datetime.timedelta(days=9),
                 in_directory=note is not None,
                 directory_note=note or "",
+                # Marta applied in Polish, so the co-op's emails reach her in Polish.
+                language="pl" if key == "marta" else "",
             )
             self._history(membership)
             self.members[key] = membership

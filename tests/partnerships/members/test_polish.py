@@ -58,6 +58,24 @@ def test_an_application_sent_from_the_polish_form_is_answered_in_polish(
     assert "Dziękujemy za wniosek o przyjęcie do Sharing Care co-op" in to_applicant.body
 
 
+def test_a_member_who_applied_in_polish_hears_the_decision_in_polish(
+    applicant, user_members, secretary_browser, mailoutbox
+):
+    signed_in(applicant).post(
+        pl(JOIN), {"member_class": str(user_members.pk), "statement": "", "declaration": "on"}
+    )
+    application = Membership.objects.get(user=applicant)
+    assert application.language == "pl"
+    mailoutbox.clear()
+
+    # The secretary decides in the English admin.
+    secretary_browser.post(f"/admin/members/{application.pk}/approve/", {})
+
+    welcome = next(mail for mail in mailoutbox if mail.to == ["amina@example.org"])
+    assert welcome.subject.startswith("Witamy: Twoje członkostwo zostało zatwierdzone")
+    assert "http://sharing-care.localhost/pl/members/" in welcome.body
+
+
 def test_the_member_area_is_in_polish(member):
     member.joined_on = datetime.date(2026, 11, 23)
     member.save(update_fields=["joined_on"])
