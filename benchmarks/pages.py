@@ -330,8 +330,8 @@ def measure(client, host, path, repeat):
     }
 
 
-def main():
-    args = parse_args()
+def on_scratch_database(run, args):
+    """Configure Django on a scratch database, return ``run(args)``, then tidy up."""
     cleanup = configure_django()
     try:
         return run(args)
@@ -340,6 +340,10 @@ def main():
 
         connections.close_all()
         cleanup()
+
+
+def main():
+    return on_scratch_database(run, parse_args())
 
 
 def run(args):

@@ -30,10 +30,10 @@ import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
 
 from pages import (
-    configure_django,
     database_label,
     measure,
     migrate,
+    on_scratch_database,
     refuse_non_empty,
     shorten,
     tasks_skipped,
@@ -295,15 +295,7 @@ def run_size(n, args, client):
 
 
 def main():
-    args = parse_args()
-    cleanup = configure_django()
-    try:
-        return run(args)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        cleanup()
+    return on_scratch_database(run, parse_args())
 
 
 def run(args):
