@@ -145,13 +145,13 @@ def seed(n_partnerships, m_pages, skip_tasks):
     from wagtail.models import Page, Site
 
     from chorus.network.models import NetworkHomePage
+    from chorus.plugins import enablement
     from partnerships.factories import (
         PartnerOrganisationFactory,
         SpotlightIndexPageFactory,
         SpotlightPageFactory,
         make_partnership_site,
     )
-    from plugins import enablement
     from plugins.events.factories import EventIndexPageFactory, EventPageFactory
 
     skipped = 0

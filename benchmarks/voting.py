@@ -68,6 +68,7 @@ def seed(n_members):
     """
     from django.db import transaction
 
+    from chorus.plugins import enablement
     from partnerships.factories import (
         MemberClassFactory,
         MemberRegisterFactory,
@@ -75,7 +76,6 @@ def seed(n_members):
         make_partnership_site,
     )
     from partnerships.models import PartnershipHomePage
-    from plugins import enablement
     from plugins.voting.factories import ballot_in_state
 
     with tasks_skipped(True), transaction.atomic():

@@ -1,6 +1,6 @@
 """Chorus hook implementations of the co-production core app (always on)."""
 
-from plugins.manager import hookimpl
+from chorus.plugins import hookimpl
 
 from .models import CharterSignature
 

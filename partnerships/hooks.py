@@ -6,8 +6,7 @@ Core hooks run on every site; each answers nothing where the site keeps no regis
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import NavigationItem
-from plugins.manager import hookimpl
+from chorus.plugins import NavigationItem, hookimpl
 
 from .members import dashboard, personal_data
 from .membership import register_for

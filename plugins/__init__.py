@@ -1,7 +1,6 @@
-"""The Chorus plugin framework and the built-in plugins.
+"""The built-in Chorus plugins: ``events``, ``grants``, ``timecredits`` and ``voting``.
 
-`hookspecs` declares every hook; `manager` builds the pluggy manager; `enablement`
-decides, per Wagtail Site, which plugins are on. Built-in plugins live in sub-packages
-(`plugins.events`, ...); third-party plugins are distributions with an entry point in the
-group `chorus.plugins`.
+Each sub-package is an ordinary Django app built on the public plugin API in
+:mod:`chorus.plugins`, exactly as a third-party plugin would be. The framework itself lives
+in ``site/chorus/plugins/``.
 """

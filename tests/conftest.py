@@ -8,9 +8,9 @@ from wagtail.models import Page, Site
 
 from chorus.accounts.factories import UserFactory
 from chorus.network.models import NetworkHomePage
+from chorus.plugins import enablement
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import PartnershipHomePage
-from plugins import enablement
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
+from chorus.plugins import enablement
 from partnerships.factories import SpotlightIndexPageFactory, SpotlightPageFactory
-from plugins import enablement
 from plugins.events.factories import EventIndexPageFactory, EventPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from plugins.contributions import Panel
+from chorus.plugins import Panel
 
 from ..membership import register_for
 from .lookups import latest_membership

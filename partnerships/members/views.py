@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from plugins.panels import dashboard_panels
+from chorus.plugins.panels import dashboard_panels
 
 from ..membership import MembershipError, apply, current_membership
 from ..models import Membership

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from plugins.panels import partnership_home_panels
+from chorus.plugins.panels import partnership_home_panels
 
 # The logo size in the template; only that rendition is prefetched.
 LOGO_FILTER = "fill-120x120"

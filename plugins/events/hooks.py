@@ -7,9 +7,7 @@ enablement; the network panel keeps to such sites with ``in_enabled_sites``.
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import NavigationItem, Panel
-from plugins.enablement import in_enabled_sites, sites_with
-from plugins.manager import hookimpl
+from chorus.plugins import NavigationItem, Panel, hookimpl, in_enabled_sites, sites_with
 
 from . import views
 from .listings import event_listing, upcoming

@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.plugins import PluginPageMixin
 from chorus.routing import SingleQueryChildRouteMixin
-from plugins.pages import PluginPageMixin
 
 from .listings import event_listing, upcoming_and_past_pages
 

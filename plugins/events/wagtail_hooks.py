@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.models import Site
 
-from plugins.admin_menu import PluginMenuItem
+from chorus.plugins import PluginMenuItem
 
 from .models import EventIndexPage
 

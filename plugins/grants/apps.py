@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from plugins.meta import PluginAppConfig, PluginMeta
+from chorus.plugins import PluginAppConfig, PluginMeta
 
 
 class GrantsConfig(PluginAppConfig):

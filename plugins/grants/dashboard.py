@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from plugins.contributions import Panel
+from chorus.plugins import Panel
 
 from .models import Application
 

@@ -6,8 +6,7 @@ covers every site), so none of them checks enablement.
 
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import NavigationItem
-from plugins.manager import hookimpl
+from chorus.plugins import NavigationItem, hookimpl
 
 from . import dashboard, panels, personal_data
 from .models import GrantProgrammePage

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plugins.enablement import hooks_for_site
+from chorus.plugins import hooks_for_site
 
 from . import notifications
 from .errors import GrantActionError

@@ -11,8 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import Panel
-from plugins.enablement import sites_with
+from chorus.plugins import Panel, sites_with
 
 from .models import GrantRound
 from .models.money import pounds

@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import Panel
+from chorus.plugins import Panel
 
 from .models import Scheme, Voucher, Wallet
 from .views.common import history, rows

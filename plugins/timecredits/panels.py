@@ -11,8 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import Panel
-from plugins.enablement import sites_with
+from chorus.plugins import Panel, sites_with
 
 from .models import Offer
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from chorus.plugins import Panel
 from partnerships.membership import current_membership, register_for
 from partnerships.models import Membership
-from plugins.contributions import Panel
 
 from . import lifecycle
 from .models import Ballot, Elector, Proposal

@@ -7,9 +7,8 @@ site), so none of them checks enablement.
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from chorus.plugins import NavigationItem, hookimpl
 from partnerships.models import MemberRegister
-from plugins.contributions import NavigationItem
-from plugins.manager import hookimpl
 
 from . import dashboard, panels, personal_data
 

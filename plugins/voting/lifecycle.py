@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chorus.plugins import hooks_for_site
 from partnerships.models import Membership
-from plugins.enablement import hooks_for_site
 
 from .errors import VotingError
 from .models import Ballot, BallotPaper, Elector, Mark, Option, ResultLine

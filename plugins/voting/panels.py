@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import Panel
+from chorus.plugins import Panel
 
 from .models import Ballot
 

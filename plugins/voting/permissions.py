@@ -8,8 +8,8 @@ a plugin that is off for a site is off in the admin too.
 
 from wagtail.models import Site
 
+from chorus.plugins import sites_with
 from partnerships.models import MemberRegister
-from plugins.enablement import sites_with
 
 from .models import Ballot, Comment, Proposal
 

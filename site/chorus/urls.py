@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from chorus.plugins.urls import plugin_urlpatterns
 from chorus.search import views as search_views
-from plugins.urls import plugin_urlpatterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

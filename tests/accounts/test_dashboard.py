@@ -2,7 +2,7 @@
 
 import pytest
 
-from plugins import enablement
+from chorus.plugins import enablement
 from tests.testplugins.needs_events import hooks as test_plugin
 
 from .conftest import DASHBOARD, SIGN_IN

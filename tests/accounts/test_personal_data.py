@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from plugins.manager import get_manager, hookimpl
-from plugins.personal_data import erase_personal_data, export_personal_data
+from chorus.plugins.manager import get_manager, hookimpl
+from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 
 from .conftest import PASSWORD, SIGN_IN
 

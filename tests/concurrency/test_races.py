@@ -8,11 +8,11 @@ These need real concurrent transactions, so they run on PostgreSQL only::
 
 from django.test import Client
 
+from chorus.plugins import enablement
+from chorus.plugins.models import SitePlugin
 from coproduction.factories import CharterPageFactory
 from coproduction.models import CharterSignature
 from partnerships.factories import PartnerOrganisationFactory
-from plugins import enablement
-from plugins.models import SitePlugin
 
 from .threads import ON_POSTGRESQL, THREADS, all_at_once
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from chorus.plugins.manager import get_manager
 from coproduction.factories import CharterSignatureFactory
 from coproduction.models import CharterSignature
-from plugins.manager import get_manager
 
 pytestmark = pytest.mark.django_db
 

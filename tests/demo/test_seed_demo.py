@@ -8,11 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from chorus.plugins import enablement
+from chorus.plugins.models import SitePlugin
 from coproduction.models import AssemblyPage, CharterPage, CharterSignature
 from partnerships.models import SpotlightPage
-from plugins import enablement
 from plugins.events.models import EventPage
-from plugins.models import SitePlugin
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from wagtail.models import Site
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.grants.models import (
     Application,
     Assessment,

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.db.models import Sum
 from wagtail.models import Site
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.timecredits.models import Entry, Offer, Scheme, Transaction, Voucher, Wallet
 
 pytestmark = pytest.mark.django_db

@@ -14,8 +14,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Site
 
+from chorus.plugins import enablement
 from partnerships.models import MemberClass, MemberRegister, Membership
-from plugins import enablement
 from plugins.voting import lifecycle, tally
 from plugins.voting.models import (
     Ballot,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.events.factories import EventIndexPageFactory
 
 

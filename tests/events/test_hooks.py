@@ -4,8 +4,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from plugins.navigation import navigation_for
-from plugins.panels import network_home_panels, partnership_home_panels
+from chorus.plugins.navigation import navigation_for
+from chorus.plugins.panels import network_home_panels, partnership_home_panels
 
 from .conftest import MEDWAY
 

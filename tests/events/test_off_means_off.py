@@ -4,9 +4,9 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from plugins import enablement
+from chorus.plugins import enablement
+from chorus.plugins.panels import network_home_panels, partnership_home_panels
 from plugins.events.models import EventIndexPage, EventPage
-from plugins.panels import network_home_panels, partnership_home_panels
 
 from .conftest import MEDWAY, WEST_KENT
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.grants import ledger
 from plugins.grants.factories import ApplicationFactory, GrantRoundFactory, UserFactory
 from plugins.grants.views import awarded

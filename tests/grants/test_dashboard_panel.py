@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.grants import ledger, workflow
 from plugins.grants.dashboard import my_applications_panels
 from plugins.grants.factories import (

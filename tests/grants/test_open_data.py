@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from chorus.plugins import enablement
 from partnerships.factories import PartnerOrganisationFactory
-from plugins import enablement
 from plugins.grants import ledger
 from plugins.grants.factories import (
     ApplicationFactory,

@@ -1,6 +1,6 @@
 """Subject-access export and erasure of what grants holds about a person.
 
-Through the framework (``plugins.personal_data``) and the ``personal_data`` command, as a
+Through the framework (``chorus.plugins.personal_data``) and the ``personal_data`` command, as a
 data protection officer would run them.
 """
 
@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db.models import Sum
 from django.utils import timezone
 
+from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 from plugins.grants import ledger
 from plugins.grants.factories import ApplicationFactory, UserFactory
 from plugins.grants.models import (
@@ -24,7 +25,6 @@ from plugins.grants.models import (
     MonitoringReport,
     PotEntry,
 )
-from plugins.personal_data import erase_personal_data, export_personal_data
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.grants.factories import GrantRoundFactory
 from plugins.grants.models import GrantRound
 

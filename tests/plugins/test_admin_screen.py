@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from plugins import enablement
-from plugins.models import SitePlugin
+from chorus.plugins import enablement
+from chorus.plugins.models import SitePlugin
 
 HOST = {"host": "localhost"}
 

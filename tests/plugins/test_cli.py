@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from plugins.models import SitePlugin
+from chorus.plugins.models import SitePlugin
 
 REPO = Path(__file__).resolve().parents[2]
 

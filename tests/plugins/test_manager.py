@@ -4,8 +4,8 @@ import pluggy
 import pytest
 from django.apps import AppConfig, apps
 
-from plugins import manager
-from plugins.meta import PluginAppConfig
+from chorus.plugins import manager
+from chorus.plugins.meta import PluginAppConfig
 
 
 def test_manager_registers_installed_plugins_by_their_plugin_name():

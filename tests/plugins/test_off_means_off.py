@@ -5,10 +5,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Site
 
-from plugins import enablement
-from plugins.admin_menu import PluginMenuItem
-from plugins.panels import network_home_panels, partnership_home_panels
-from plugins.urls import plugin_urlpatterns
+from chorus.plugins import PluginMenuItem, enablement
+from chorus.plugins.panels import network_home_panels, partnership_home_panels
+from chorus.plugins.urls import plugin_urlpatterns
 from tests.testplugins.needs_events.hooks import NAV_LABEL, PANEL_TITLE
 
 MEDWAY = {"host": "medway-swale.localhost"}

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from plugins import enablement
+from chorus.plugins import enablement
 
 
 def run(*args):

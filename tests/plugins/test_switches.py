@@ -2,8 +2,8 @@
 
 import pytest
 
-from plugins import enablement
-from plugins.models import SitePlugin
+from chorus.plugins import enablement
+from chorus.plugins.models import SitePlugin
 
 
 def switched_on(site):

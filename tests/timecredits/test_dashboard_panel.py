@@ -3,7 +3,7 @@
 import pytest
 from django.test import RequestFactory
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.grants.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.dashboard import wallet_panels

@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
-from plugins.enablement import disable, hooks_for_site
-from plugins.navigation import build_navigation
+from chorus.plugins.enablement import disable, hooks_for_site
+from chorus.plugins.navigation import build_navigation
 from plugins.timecredits.factories import SchemeFactory
 
 pytestmark = pytest.mark.django_db

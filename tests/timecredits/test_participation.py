@@ -2,7 +2,7 @@
 
 import pytest
 
-from plugins.enablement import hooks_for_site
+from chorus.plugins import hooks_for_site
 from plugins.grants.factories import UserFactory
 from plugins.timecredits.models import Transaction, Wallet
 
@@ -40,7 +40,7 @@ def test_no_credit_for_taking_part_when_the_scheme_does_not_give_it(scheme, cred
 
 
 def test_no_credit_where_time_credits_is_off(scheme, credits_site):
-    from plugins.enablement import disable
+    from chorus.plugins.enablement import disable
 
     disable("timecredits", credits_site)
     person = UserFactory(email="sam@example.org")

@@ -1,6 +1,6 @@
 """Subject-access export and erasure of what time credits holds about a person.
 
-Through the framework (``plugins.personal_data``), as a data protection officer runs them.
+Through the framework (``chorus.plugins.personal_data``), as a data protection officer runs them.
 Erasure anonymises the wallet and keeps every entry: the ledger still adds up to zero and
 every balance is what it was.
 """
@@ -10,8 +10,8 @@ import json
 import pytest
 from django.db.models import Sum
 
+from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 from plugins.grants.factories import UserFactory
-from plugins.personal_data import erase_personal_data, export_personal_data
 from plugins.timecredits import ledger
 from plugins.timecredits.factories import volunteer
 from plugins.timecredits.models import Entry, PartnerStaff, Transaction, Voucher, Wallet
@@ -144,7 +144,7 @@ def test_erasing_someone_else_leaves_the_wallet_alone(history):
 
 
 def test_erasure_covers_the_wallet_even_where_time_credits_is_now_off(history, credits_site):
-    from plugins.enablement import disable
+    from chorus.plugins.enablement import disable
 
     amina, _voucher, _ben = history
     disable("timecredits", credits_site)

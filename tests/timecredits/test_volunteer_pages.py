@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.timecredits import ledger, rounding
 from plugins.timecredits.factories import (
     OfferFactory,

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from chorus.plugins.enablement import disable
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
-from plugins.enablement import disable
 from plugins.voting import casting, proposals
 from plugins.voting.factories import ballot_in_state
 from plugins.voting.models import Ballot, VotingSettings

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from chorus.plugins import enablement
 from partnerships.factories import MembershipFactory
 from partnerships.models import Membership
-from plugins import enablement
 from plugins.voting import casting
 from plugins.voting.factories import ballot_in_state, close_now
 from plugins.voting.models import Ballot

@@ -3,9 +3,9 @@
 import pytest
 from django.test import RequestFactory
 
+from chorus.plugins.enablement import disable
+from chorus.plugins.navigation import build_navigation
 from partnerships.factories import MemberRegisterFactory
-from plugins.enablement import disable
-from plugins.navigation import build_navigation
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
+from chorus.plugins.enablement import disable
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory
 from partnerships.models import PartnershipHomePage
-from plugins.enablement import disable
 from plugins.voting.factories import ballot_in_state
 from plugins.voting.panels import open_ballots, open_ballots_panel
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from plugins.enablement import disable
-from plugins.personal_data import erase_personal_data, export_personal_data
+from chorus.plugins.enablement import disable
+from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 from plugins.voting import casting, comments, proposals
 from plugins.voting.factories import ballot_in_state, close_now
 from plugins.voting.models import BallotPaper, Comment, Mark, Proposal, ResultLine, VotingSettings

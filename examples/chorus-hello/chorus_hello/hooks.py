@@ -3,8 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from plugins.contributions import NavigationItem
-from plugins.manager import hookimpl
+from chorus.plugins import NavigationItem, hookimpl
 
 from . import views
 

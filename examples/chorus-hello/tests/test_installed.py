@@ -11,8 +11,8 @@ from importlib.metadata import entry_points
 
 from django.apps import apps
 
-from plugins.discovery import ENTRY_POINT_GROUP
-from plugins.manager import get_plugin
+from chorus.plugins.discovery import ENTRY_POINT_GROUP
+from chorus.plugins.manager import get_plugin
 
 
 def test_hello_declares_the_chorus_entry_point():

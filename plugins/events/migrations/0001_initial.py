@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import plugins.pages
+import chorus.plugins.pages
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event index page',
                 'verbose_name_plural': 'event index pages',
             },
-            bases=(plugins.pages.PluginPageMixin, 'wagtailcore.page'),
+            bases=(chorus.plugins.pages.PluginPageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='EventPage',
@@ -52,6 +52,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'events',
                 'constraints': [models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='event_ends_after_it_starts'), models.CheckConstraint(condition=models.Q(('capacity__isnull', True), ('capacity__gte', 1), _connector='OR'), name='event_capacity_is_positive')],
             },
-            bases=(plugins.pages.PluginPageMixin, 'wagtailcore.page'),
+            bases=(chorus.plugins.pages.PluginPageMixin, 'wagtailcore.page'),
         ),
     ]

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.views.bulk_action import BulkAction
 
-from plugins.ids import id_or_none
+from chorus.common.ids import id_or_none
 
 from .. import permissions, workflow
 from ..errors import GrantActionError

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from plugins.admin_menu import PluginMenuItem
+from chorus.plugins import PluginMenuItem
 
 from .policies import is_grant_manager, is_grant_staff
 

@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import Button
 
-from plugins.admin_records import RecordViewSet
+from chorus.common.admin_records import RecordViewSet
 
 from .. import permissions, reports
 from ..models import GrantRound

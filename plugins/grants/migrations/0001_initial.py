@@ -6,7 +6,7 @@ import django.utils.timezone
 import modelcluster.fields
 import plugins.grants.models.applications
 import plugins.grants.storage
-import plugins.pages
+import chorus.plugins.pages
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from decimal import Decimal
@@ -195,7 +195,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'grant programme page',
             },
-            bases=(plugins.pages.PluginPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(chorus.plugins.pages.PluginPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='GrantRound',

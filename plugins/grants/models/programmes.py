@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from plugins.pages import PluginPageMixin
+from chorus.plugins import PluginPageMixin
 
 
 class GrantProgrammePage(PluginPageMixin, RoutablePageMixin, Page):

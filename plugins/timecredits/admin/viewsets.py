@@ -13,7 +13,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import Button
 
-from plugins.admin_records import RecordViewSet
+from chorus.common.admin_records import RecordViewSet
 
 from .. import permissions
 from ..models import Offer, Scheme

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
 
-from plugins.admin_menu import PluginMenuItem
+from chorus.plugins import PluginMenuItem
 
 from ..models import Comment
 from ..permissions import comments_for, runs_voting

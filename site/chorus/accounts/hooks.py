@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from plugins.manager import hookimpl
+from chorus.plugins import hookimpl
 
 
 def _accounts(email):

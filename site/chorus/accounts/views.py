@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from plugins.panels import dashboard_panels
+from chorus.plugins.panels import dashboard_panels
 
 from . import tokens
 from .emails import send_verification_email, site_name

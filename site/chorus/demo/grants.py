@@ -26,8 +26,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from chorus.demo.sections import DemoSection
+from chorus.plugins import enablement
 from partnerships.factories import PartnerOrganisationFactory
-from plugins import enablement
 from plugins.grants import ledger, workflow
 from plugins.grants.areas import area_for_postcode
 from plugins.grants.factories import (

@@ -22,8 +22,8 @@ import datetime
 from django.utils import timezone
 
 from chorus.demo.sections import DemoSection
+from chorus.plugins import enablement
 from partnerships.factories import PartnerOrganisationFactory
-from plugins import enablement
 from plugins.grants.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.factories import (

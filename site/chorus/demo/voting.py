@@ -26,9 +26,9 @@ from django.utils import timezone
 
 from chorus.accounts.factories import UserFactory
 from chorus.demo.sections import DemoSection
+from chorus.plugins import enablement
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import Membership, MembershipEvent
-from plugins import enablement
 from plugins.voting import casting, comments, lifecycle, proposals
 from plugins.voting.factories import ballot_in_state
 from plugins.voting.models import Ballot, Comment, Proposal, Second, VotingSettings

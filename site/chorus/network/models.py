@@ -6,9 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from chorus.plugins.panels import network_home_panels
 from partnerships.models import PartnershipHomePage, SpotlightPage
 from partnerships.models.spotlights import spotlight_listing
-from plugins.panels import network_home_panels
 
 LATEST_SPOTLIGHTS = 6
 

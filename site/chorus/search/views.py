@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
-from plugins.pages import page_models_switched_off
+from chorus.plugins.pages import page_models_switched_off
 
 RESULTS_PER_PAGE = 10
 

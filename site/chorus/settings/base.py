@@ -16,7 +16,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from plugins.discovery import plugin_app_modules
+from chorus.plugins.discovery import plugin_app_modules
 
 from .env import env_bool, env_list, env_str
 
@@ -41,7 +41,7 @@ CORE_APPS = [
     "chorus.caching",
     "partnerships",
     "coproduction",
-    "plugins",
+    "chorus.plugins",
 ]
 
 INSTALLED_APPS = [
@@ -108,7 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "plugins.context_processors.navigation",
+                "chorus.plugins.context_processors.navigation",
             ],
             "libraries": {"chorus_i18n": "chorus.templatetags.chorus_i18n"},
         },

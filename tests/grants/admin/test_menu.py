@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.grants.factories import UserFactory
 
 from .conftest import WEST_KENT, assert_refused, signed_in

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
+from chorus.plugins.manager import get_manager
+from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 from partnerships.factories import MembershipFactory
 from partnerships.models import Membership, MembershipEvent
-from plugins.manager import get_manager
-from plugins.personal_data import erase_personal_data, export_personal_data
 
 from .conftest import signed_in
 

@@ -1,6 +1,6 @@
 """The misspelt test plugin's app (never in INSTALLED_APPS; tests build a manager with it)."""
 
-from plugins.meta import PluginAppConfig, PluginMeta
+from chorus.plugins import PluginAppConfig, PluginMeta
 
 
 class MisspeltConfig(PluginAppConfig):

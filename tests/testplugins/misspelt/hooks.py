@@ -1,6 +1,6 @@
 """A hook implementation with a typo ("navigaton"), which pluggy must reject."""
 
-from plugins.manager import hookimpl
+from chorus.plugins import hookimpl
 
 
 @hookimpl

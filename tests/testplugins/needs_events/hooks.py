@@ -7,8 +7,7 @@ which site, to prove that a plugin that is off for a site is not called for that
 from django.urls import path
 from wagtail.models import Site
 
-from plugins.contributions import NavigationItem, Panel
-from plugins.manager import hookimpl
+from chorus.plugins import NavigationItem, Panel, hookimpl
 
 from . import views
 
@@ -85,11 +84,13 @@ def chorus_erase_personal_data(email):
     return len(records)
 
 
-@hookimpl
+# The grants and voting plugins declare these hooks; this plugin does not require them, so
+# it listens optionally (it still loads where they are not installed).
+@hookimpl(optionalhook=True)
 def chorus_on_grant_awarded(award):
     CALLS.append(("chorus_on_grant_awarded", award.site.hostname))
 
 
-@hookimpl
+@hookimpl(optionalhook=True)
 def chorus_on_ballot_closed(ballot):
     CALLS.append(("chorus_on_ballot_closed", ballot.site.hostname, ballot.outcome))

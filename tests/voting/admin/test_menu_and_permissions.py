@@ -2,7 +2,7 @@
 
 import pytest
 
-from plugins import enablement
+from chorus.plugins import enablement
 from plugins.voting import comments
 from plugins.voting.factories import ballot_in_state
 from plugins.voting.permissions import is_secretary, secretary_sites, voting_sites

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from plugins.admin_breadcrumbs import BreadcrumbTrailMixin
+from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
 
 from ..policies import is_grant_staff
 

@@ -5,7 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from plugins.enablement import is_enabled
+from chorus.plugins import is_enabled
 from plugins.grants.models import GrantProgrammePage
 from plugins.grants.open_data import GrantsExport
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plugins.ids import id_or_none
+from chorus.common.ids import id_or_none
 
 from ... import ledger
 from ...errors import CreditsError

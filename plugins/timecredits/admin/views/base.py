@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from plugins.admin_breadcrumbs import BreadcrumbTrailMixin
+from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
 
 from ... import permissions
 

@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import HeaderButton
 
-from plugins.ids import id_or_none
+from chorus.common.ids import id_or_none
 
 from ... import permissions
 from ...models import PartnerStaff, Wallet

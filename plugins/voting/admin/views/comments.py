@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plugins.ids import id_or_none
+from chorus.common.ids import id_or_none
 
 from ... import comments, permissions
 from ...errors import VotingError

@@ -29,7 +29,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from plugins.enablement import sites_with
+from chorus.plugins import sites_with
 from plugins.voting import lifecycle, notifications
 from plugins.voting.models import Ballot
 

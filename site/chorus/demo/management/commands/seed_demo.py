@@ -22,6 +22,7 @@ from chorus.demo.grants import GrantsDemo
 from chorus.demo.timecredits import TimeCreditsDemo
 from chorus.demo.voting import VotingDemo
 from chorus.network.models import NetworkHomePage
+from chorus.plugins import enablement
 from coproduction.factories import (
     AssemblyIndexPageFactory,
     AssemblyPageFactory,
@@ -37,7 +38,6 @@ from partnerships.factories import (
     make_partnership_site,
 )
 from partnerships.models import PartnerOrganisation
-from plugins import enablement
 from plugins.events.factories import EventIndexPageFactory, EventPageFactory
 
 DEMO_ADMIN_USERNAME = "admin"

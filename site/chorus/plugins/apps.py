@@ -19,7 +19,7 @@ def forget_site_switches(sender, instance, **kwargs):
 class PluginsConfig(AppConfig):
     """Builds the plugin manager once every app is loaded, and keeps switch caches fresh."""
 
-    name = "plugins"
+    name = "chorus.plugins"
     label = "plugins"
     verbose_name = _("Plugins")
     default_auto_field = "django.db.models.BigAutoField"

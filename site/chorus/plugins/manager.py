@@ -1,10 +1,12 @@
 """Build the pluggy plugin manager from the installed Django apps.
 
-Every installed app with a ``hooks`` module takes part. Apps whose AppConfig is a
-:class:`~plugins.meta.PluginAppConfig` are *plugins*: they are registered under their
-plugin name and switched on and off per site. Other apps (the core: partnerships,
-coproduction...) are registered as ``core:<app label>`` and are always on, so core features
-use the same public hooks as plugins do.
+The framework's own hooks are declared in :mod:`chorus.plugins.hookspecs`; an app that
+offers hooks of its own declares them in its ``hookspecs`` module, which is added before any
+implementation is registered. Every installed app with a ``hooks`` module takes part.
+Apps whose AppConfig is a :class:`~chorus.plugins.meta.PluginAppConfig` are *plugins*:
+they are registered under their plugin name and switched on and off per site. Other apps
+(the core: partnerships, coproduction...) are registered as ``core:<app label>`` and are
+always on, so core features use the same public hooks as plugins do.
 
 The manager is built in ``PluginsConfig.ready()``; tests may call ``reset()``.
 """
@@ -20,14 +22,24 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
 from . import hookspecs
+from .markers import PROJECT_NAME, hookimpl
 from .meta import PluginAppConfig, PluginMeta
-
-hookimpl = pluggy.HookimplMarker("chorus")
 
 CORE_PREFIX = "core:"
 
 _manager: pluggy.PluginManager | None = None
 _plugins: dict[str, PluginMeta] = {}
+
+
+def _app_module(app_config, name):
+    """Return the app's sub-module ``name`` if it exists, else ``None``."""
+    module_name = f"{app_config.name}.{name}"
+    try:
+        if find_spec(module_name) is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    return import_module(module_name)
 
 
 def _hooks_module(app_config):
@@ -36,13 +48,9 @@ def _hooks_module(app_config):
     Other apps have ``hooks`` modules of their own (``wagtail.hooks`` is Wagtail's hook
     registry); only a module with at least one ``@hookimpl`` function takes part.
     """
-    module_name = f"{app_config.name}.hooks"
-    try:
-        if find_spec(module_name) is None:
-            return None
-    except ModuleNotFoundError:
+    module = _app_module(app_config, "hooks")
+    if module is None:
         return None
-    module = import_module(module_name)
     marker = f"{hookimpl.project_name}_impl"
     if not any(hasattr(value, marker) for value in vars(module).values()):
         return None
@@ -54,16 +62,25 @@ def build(app_configs=None):
 
     ``app_configs`` defaults to every installed app; tests pass their own list to build a
     manager that includes an app which is not installed. Raises
-    ``pluggy.PluginValidationError`` when a ``hooks`` module implements a hook that does not
-    exist (usually a typo) or with the wrong arguments, and ``ImproperlyConfigured`` when a
+    ``pluggy.PluginValidationError`` when a ``hooks`` module implements a hook that no
+    installed app declares (a typo, or another plugin's hook used without requiring it and
+    without ``optionalhook=True``) or with the wrong arguments, and ``ImproperlyConfigured`` when a
     plugin needs one that is not installed. The current manager is replaced only on success.
     """
     global _manager, _plugins
-    manager = pluggy.PluginManager("chorus")
+    manager = pluggy.PluginManager(PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     plugins: dict[str, PluginMeta] = {}
     if app_configs is None:
         app_configs = apps.get_app_configs()
+    app_configs = list(app_configs)
+    for app_config in app_configs:
+        specs = _app_module(app_config, "hookspecs")
+        # Other libraries' ``hookspecs`` modules (and the framework's own) are skipped.
+        if specs not in (None, hookspecs) and any(
+            hasattr(value, f"{PROJECT_NAME}_spec") for value in vars(specs).values()
+        ):
+            manager.add_hookspecs(specs)
     for app_config in app_configs:
         is_plugin = isinstance(app_config, PluginAppConfig)
         if is_plugin:

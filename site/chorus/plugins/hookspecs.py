@@ -3,7 +3,7 @@
 Names follow a small grammar: ``chorus_register_<things>`` returns a list of items that are
 combined from every plugin; ``chorus_on_<event>`` notifies and returns nothing. Hooks are
 called with keyword arguments only. Unless a hook says otherwise it is called through
-``plugins.enablement.hooks_for_site(site)``, so a plugin that is off for a site is never
+``chorus.plugins.enablement.hooks_for_site(site)``, so a plugin that is off for a site is never
 called for that site.
 
 Adding a hook is one function here, with a docstring that says when it runs, what each
@@ -14,18 +14,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pluggy
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
     from django.http import HttpRequest
     from django.urls import URLPattern, URLResolver
     from wagtail.models import Page, Site
 
-    from plugins.contributions import NavigationItem, Panel
+    from chorus.plugins.contributions import NavigationItem, Panel
 
-hookspec = pluggy.HookspecMarker("chorus")
-
+from .markers import hookspec
 
 # --- Routing -------------------------------------------------------------------------
 
@@ -97,7 +94,7 @@ def chorus_register_network_home_panels(page: Page, request: HttpRequest) -> lis
 
     ``page`` is the ``NetworkHomePage``. The hook is called for every plugin that is on for
     the network's own site; a panel that aggregates across partnerships must itself keep to
-    the sites where its plugin is on (``plugins.enablement.in_enabled_sites``). Results are
+    the sites where its plugin is on (``chorus.plugins.enablement.in_enabled_sites``). Results are
     combined and sorted by ``order``.
 
     Example::
@@ -134,28 +131,6 @@ def chorus_register_dashboard_panels(user: AbstractBaseUser, request: HttpReques
 
 
 @hookspec
-def chorus_on_grant_awarded(award: Any) -> None:
-    """React to a grant being awarded (a panel approved an amount for an application).
-
-    ``award`` is the new ``plugins.grants.models.Award``: ``award.amount`` (a ``Decimal``
-    in pounds), ``award.application`` (the organisation's name, org-id and project title)
-    and ``award.site`` (the Wagtail Site of the programme). Called once per award, after
-    the transaction that recorded it has committed, for the plugins that are on for the
-    award's site. Return values are ignored; an exception is logged and does not undo
-    the award.
-
-    Example::
-
-        @hookimpl
-        def chorus_on_grant_awarded(award):
-            Announcement.objects.create(
-                site=award.site,
-                text=f"{award.application.organisation_name} received £{award.amount}",
-            )
-    """
-
-
-@hookspec
 def chorus_on_participation(site: Site, user: AbstractBaseUser, description: str, key: str) -> None:
     """React to a registered person taking part in something on ``site``.
 
@@ -173,29 +148,6 @@ def chorus_on_participation(site: Site, user: AbstractBaseUser, description: str
             if scheme is not None:
                 credit_participation(scheme, user, description=description,
                                      idempotency_key=key)
-    """
-
-
-@hookspec
-def chorus_on_ballot_closed(ballot: Any) -> None:
-    """React to a ballot closing, once its result is counted and published.
-
-    ``ballot`` is the closed ``plugins.voting.models.Ballot``: ``ballot.site``,
-    ``ballot.title``, ``ballot.outcome`` (``"passed"``, ``"failed"``, ``"tied"``,
-    ``"chosen"``, ``"elected"``, ``"unfilled"`` or ``"no_quorum"``), ``ballot.turnout``,
-    ``ballot.electorate_size`` and ``ballot.results`` (votes per option). Called once per
-    ballot, after the transaction that published the result has committed, for the plugins
-    that are on for the ballot's site. Return values are ignored; an exception is logged and
-    does not reopen the ballot.
-
-    Example::
-
-        @hookimpl
-        def chorus_on_ballot_closed(ballot):
-            if ballot.outcome == "passed":
-                Announcement.objects.create(
-                    site=ballot.site, text=f"Members carried: {ballot.title}"
-                )
     """
 
 

@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
-from plugins import enablement
-from plugins.manager import get_plugin, installed_plugins
-from plugins.models import SitePlugin
+from chorus.plugins import enablement
+from chorus.plugins.manager import get_plugin, installed_plugins
+from chorus.plugins.models import SitePlugin
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 
-from plugins.personal_data import erase_personal_data, export_personal_data
+from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 
 
 class Command(BaseCommand):

@@ -1,0 +1,6 @@
+"""Shared utilities at the bottom of Chorus's layers.
+
+Everything here may be imported by the plugin framework, the core apps and the plugins alike,
+and imports none of them: safe CSV cells, form error summaries, reading ids, admin
+breadcrumbs, records that are never deleted, and the test and demo factories.
+"""
