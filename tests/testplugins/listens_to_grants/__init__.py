@@ -1,0 +1,1 @@
+"""A test plugin that listens to the grants plugin's hook without requiring grants."""
