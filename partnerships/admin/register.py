@@ -6,7 +6,7 @@ import re
 from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
-from plugins.grants.reports import safe_cell
+from chorus.common.csv_cells import safe_cell
 
 #: A membership number as typed: "SC-0007", "sc 7", "0007" or "7".
 NUMBER = re.compile(r"^\s*(?:[A-Za-z]+[\s-]*)?0*(\d{1,9})\s*$")

@@ -14,6 +14,8 @@ from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from chorus.common.csv_cells import safe_cell
+
 from .models import Application, Award, GrantRound, PotEntry
 
 ZERO = Decimal("0.00")
@@ -171,25 +173,6 @@ def round_report(pot):
 
 
 # --- CSV ---------------------------------------------------------------------------------
-
-#: A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    """Return ``value`` for a CSV cell, with text that a spreadsheet would run defused.
-
-    Text starting with ``= + - @`` (or a tab or carriage return) gets a leading
-    apostrophe, so “=HYPERLINK(...)” in an organisation's name stays text.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
 
 
 def _date(value):

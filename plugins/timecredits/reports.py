@@ -25,9 +25,10 @@ from decimal import Decimal
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
+from chorus.common.csv_cells import safe_cell
+
 from .models import Entry, Transaction, Wallet
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ZERO_HOURS = Decimal("0.00")
 
 
@@ -142,16 +143,6 @@ def _add_hours(report, scheme):
     report.by_month = [months[key] for key in sorted(months)]
     report.by_organisation = sorted(organisations.values(), key=lambda row: row.key.lower())
     report.by_place = sorted(places.values(), key=lambda row: row.key.lower())
-
-
-def safe_cell(value):
-    """``value`` for a CSV cell; text a spreadsheet would run as a formula gets an apostrophe."""
-    if value is None:
-        return ""
-    text = str(value)
-    if isinstance(value, str) and text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
 
 
 def summary_rows(report):

@@ -17,7 +17,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from plugins.grants.reports import safe_cell
+from chorus.common.csv_cells import safe_cell
 
 from .models import BallotPaper, Mark
 from .tally import recount_published

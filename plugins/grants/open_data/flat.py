@@ -5,15 +5,17 @@ field of a nested object: ``Recipient Org:Identifier`` is ``recipientOrganizatio
 Each grant here has at most one recipient, funder, location, programme and planned date
 range, so one row per grant holds everything.
 
-Cells are text that a spreadsheet may open, so any text beginning with a character a
-spreadsheet reads as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage return) is
-prefixed with an apostrophe: an organisation called ``=HYPERLINK(...)`` stays text.
+Cells are text that a spreadsheet may open, so they are written through
+:func:`chorus.common.csv_cells.safe_cell`: an organisation called ``=HYPERLINK(...)`` stays
+text.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+
+from chorus.common.csv_cells import safe_cell
 
 #: (column title, path into a grant record), in the order 360Giving's templates use.
 COLUMNS = [
@@ -42,19 +44,6 @@ COLUMNS = [
     ("From An Open Call?", ("fromOpenCall",)),
     ("Last Modified", ("dateModified",)),
 ]
-
-#: Characters that make a spreadsheet treat a cell as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value) -> str:
-    """Return ``value`` as CSV text that no spreadsheet will run as a formula."""
-    if value is None:
-        return ""
-    if isinstance(value, int | float):
-        return str(value)  # numbers stay numbers (amounts are never negative)
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _lookup(record, path):

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from plugins.grants.reports import safe_cell
+from chorus.common.csv_cells import safe_cell
 
 from .. import ledger
 from ..errors import CreditsError

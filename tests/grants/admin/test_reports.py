@@ -175,13 +175,6 @@ def test_the_csv_defuses_spreadsheet_formulas(assessor_client, make_application,
     )
 
 
-def test_safe_cell_leaves_ordinary_values_alone():
-    assert reports.safe_cell("Chatham Community Group") == "Chatham Community Group"
-    assert reports.safe_cell(Decimal("62.5")) == "62.50"
-    assert reports.safe_cell(None) == ""
-    assert reports.safe_cell("\t=1+1") == "'\t=1+1"
-
-
 def test_drafts_never_reach_the_report(make_application, open_round):
     make_application(status="draft", project_title="Still writing")
     assert reports.round_report(open_round).applications == 0

@@ -25,6 +25,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 
+from chorus.common.csv_cells import safe_cell
+
 from ... import permissions, reports
 from ...models import GrantRound, PotEntry
 from ...models.money import pounds
@@ -231,7 +233,7 @@ class LedgerCSVView(GrantManagerMixin, View):
         filename = f"grants-ledger-{timezone.localdate().isoformat()}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         writer = csv.writer(response)
-        writer.writerow([reports.safe_cell(cell) for cell in csv_header()])
+        writer.writerow([safe_cell(cell) for cell in csv_header()])
         for entry in entries:
-            writer.writerow([reports.safe_cell(cell) for cell in csv_row(entry)])
+            writer.writerow([safe_cell(cell) for cell in csv_row(entry)])
         return response
