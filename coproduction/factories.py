@@ -14,7 +14,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from partnerships.factories import PageFactory, PartnerOrganisationFactory
+from chorus.common.factories import PageFactory
+from partnerships.factories import PartnerOrganisationFactory
 
 from .models import (
     AssemblyIndexPage,

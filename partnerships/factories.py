@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import PageFactory, UserFactory
 
 from .models import (
     MemberClass,
@@ -56,37 +56,6 @@ class PartnerOrganisationFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.tags.add(*extracted)
             self.save()
-
-
-class PageFactory(factory.django.DjangoModelFactory):
-    """Base for page factories: ``parent=`` is required; pages are added as its child.
-
-    A page whose slug already exists under ``parent`` is returned as it is, so a demo
-    can be built twice without duplicates.
-    """
-
-    class Meta:
-        abstract = True
-
-    title = factory.Sequence(lambda n: f"Page {n}")
-    slug = factory.LazyAttribute(lambda o: slugify(o.title)[:255])
-
-    @classmethod
-    def _create(cls, model_class, *args, parent=None, tags=(), **kwargs):
-        if parent is None:
-            raise TypeError(f"{cls.__name__} needs parent=<the page to add it under>.")
-        existing = model_class.objects.child_of(parent).filter(slug=kwargs["slug"]).first()
-        if existing is not None:
-            return existing
-        page = model_class(*args, **kwargs)
-        if tags:
-            page.tags.add(*tags)
-        parent.add_child(instance=page)
-        return page
-
-    @classmethod
-    def _build(cls, model_class, *args, parent=None, tags=(), **kwargs):
-        return model_class(*args, **kwargs)
 
 
 class SpotlightIndexPageFactory(PageFactory):

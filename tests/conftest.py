@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from chorus.network.models import NetworkHomePage
 from chorus.plugins import enablement
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory

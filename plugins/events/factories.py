@@ -3,7 +3,7 @@
 Pages are created in the tree: pass ``parent`` (a page instance) and the factory calls
 ``parent.add_child(instance=...)``, so Wagtail validates and places them as an editor would.
 A page whose slug already exists under ``parent`` is returned as it is (see
-``partnerships.factories.PageFactory``), so ``seed_demo`` can run twice::
+``chorus.common.factories.PageFactory``), so ``seed_demo`` can run twice::
 
     index = EventIndexPageFactory(parent=medway_home)
     EventPageFactory(parent=index, title="Roadshow at Hempstead Valley")
@@ -14,7 +14,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from partnerships.factories import PageFactory
+from chorus.common.factories import PageFactory
 
 from .models import EventIndexPage, EventPage
 

@@ -15,8 +15,8 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from chorus.accounts.factories import UserFactory
-from partnerships.factories import PageFactory, PartnerOrganisationFactory
+from chorus.common.factories import PageFactory, UserFactory
+from partnerships.factories import PartnerOrganisationFactory
 from partnerships.models import PartnerOrganisation
 
 from .models import Application, AssessmentCriterion, BudgetItem, GrantProgrammePage, GrantRound

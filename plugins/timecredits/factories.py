@@ -10,9 +10,9 @@ volunteers' wallets by scheme and person, so the demo can be built twice::
 
 import factory
 
+from chorus.common.factories import UserFactory
 from partnerships.factories import PartnerOrganisationFactory
 from partnerships.models import PartnerOrganisation
-from plugins.grants.factories import UserFactory
 
 from .models import Offer, Scheme, Wallet
 from .wallets import volunteer_wallet

@@ -192,7 +192,7 @@ def test_grant_manager_approves_in_the_admin_and_the_applicant_sees_it_approved(
 ):
     from wagtail.models import Site
 
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from plugins.grants.models import Application, Award, GrantRound, PotEntry
     from plugins.grants.permissions import grant_team
 

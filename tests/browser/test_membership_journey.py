@@ -51,7 +51,7 @@ def coop(live_server):
 def test_a_person_applies_from_a_phone_and_sees_their_membership(
     coop, browser_page, assert_accessible
 ):
-    from chorus.accounts.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from partnerships import membership
     from partnerships.models import Membership
 

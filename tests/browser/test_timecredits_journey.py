@@ -39,7 +39,7 @@ def partner(name, kind):
 
 def staff_for(wallet, email, first_name, last_name):
     """A person who acts for ``wallet``, as the scheme's administrator would add them."""
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from plugins.timecredits.models import PartnerStaff
 
     user = UserFactory(email=email, first_name=first_name, last_name=last_name, password=PASSWORD)
@@ -61,7 +61,7 @@ def assert_ledger_balances():
 
 def volunteer(email, first_name, last_name):
     """A volunteer with an account and a wallet (and card number) in Medway Time Credits."""
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from plugins.timecredits.models import Scheme
     from plugins.timecredits.wallets import volunteer_wallet
 

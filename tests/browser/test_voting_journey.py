@@ -33,7 +33,7 @@ def sign_in(page, url, email):
 
 def member(email, first_name, last_name, class_name):
     """An active member of Sharing Care in the demo's class of that name."""
-    from chorus.accounts.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from partnerships.factories import MembershipFactory
     from partnerships.models import MemberClass
 

@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 
+from chorus.common.factories import UserFactory
 from plugins.grants import ledger
 from plugins.grants.errors import GrantActionError
 from plugins.grants.factories import (
     ApplicationFactory,
     GrantProgrammePageFactory,
     GrantRoundFactory,
-    UserFactory,
 )
 from plugins.grants.models import Award, GrantRound, PotEntry
 

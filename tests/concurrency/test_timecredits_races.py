@@ -10,7 +10,7 @@ as two tills or two browser tabs are::
 import pytest
 from django.db.models import Sum
 
-from plugins.grants.factories import UserFactory
+from chorus.common.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.errors import CreditsError
 from plugins.timecredits.factories import (

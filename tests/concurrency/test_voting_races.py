@@ -20,7 +20,7 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from partnerships.factories import MembershipFactory
 from partnerships.models import Membership
 from plugins.voting import casting, lifecycle, proposals, publication, tally

@@ -7,11 +7,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from chorus.common.factories import UserFactory
 from plugins.grants.factories import (
     ApplicationFactory,
     GrantProgrammePageFactory,
     GrantRoundFactory,
-    UserFactory,
 )
 from plugins.grants.permissions import grant_team
 

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from chorus.common.factories import UserFactory
 from plugins.grants import uploads
-from plugins.grants.factories import ApplicationFactory, UserFactory
+from plugins.grants.factories import ApplicationFactory
 from plugins.grants.models import Application, Attachment
 
 pytestmark = pytest.mark.django_db

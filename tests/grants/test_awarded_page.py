@@ -9,9 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from chorus.common.factories import UserFactory
 from chorus.plugins import enablement
 from plugins.grants import ledger
-from plugins.grants.factories import ApplicationFactory, GrantRoundFactory, UserFactory
+from plugins.grants.factories import ApplicationFactory, GrantRoundFactory
 from plugins.grants.views import awarded
 
 pytestmark = pytest.mark.django_db

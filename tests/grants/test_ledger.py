@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from chorus.common.factories import UserFactory
 from plugins.grants import ledger, workflow
 from plugins.grants.errors import GrantActionError
-from plugins.grants.factories import ApplicationFactory, UserFactory
+from plugins.grants.factories import ApplicationFactory
 from plugins.grants.models import Application, GrantRound, PotEntry
 
 pytestmark = pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from chorus.common.factories import UserFactory
 from chorus.plugins import enablement
 from partnerships.factories import PartnerOrganisationFactory
 from plugins.grants import ledger
@@ -17,7 +18,6 @@ from plugins.grants.factories import (
     ApplicationFactory,
     GrantProgrammePageFactory,
     GrantRoundFactory,
-    UserFactory,
 )
 from plugins.grants.open_data.flat import COLUMNS
 

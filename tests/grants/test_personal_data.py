@@ -14,9 +14,10 @@ from django.core.management import call_command
 from django.db.models import Sum
 from django.utils import timezone
 
+from chorus.common.factories import UserFactory
 from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 from plugins.grants import ledger
-from plugins.grants.factories import ApplicationFactory, UserFactory
+from plugins.grants.factories import ApplicationFactory
 from plugins.grants.models import (
     Application,
     Assessment,

@@ -89,7 +89,7 @@ def browser():
 @pytest.fixture
 def library_staff(library):
     """Priya, who records volunteers' time for Chatham Library Friends."""
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from plugins.timecredits.models import PartnerStaff
 
     user = UserFactory(email="priya@example.org", first_name="Priya", last_name="Shah")
@@ -100,7 +100,7 @@ def library_staff(library):
 @pytest.fixture
 def pool_staff(pool):
     """Dan, on the till at Strood Sports Centre."""
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
     from plugins.timecredits.models import PartnerStaff
 
     user = UserFactory(email="dan@example.org", first_name="Dan", last_name="Okafor")

@@ -3,8 +3,8 @@
 import pytest
 from django.test import RequestFactory
 
+from chorus.common.factories import UserFactory
 from chorus.plugins import enablement
-from plugins.grants.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.dashboard import wallet_panels
 

@@ -2,8 +2,8 @@
 
 import pytest
 
+from chorus.common.factories import UserFactory
 from chorus.plugins import hooks_for_site
-from plugins.grants.factories import UserFactory
 from plugins.timecredits.models import Transaction, Wallet
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from plugins.grants.factories import UserFactory
+from chorus.common.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.factories import (
     EarnPartnerFactory,

@@ -10,8 +10,8 @@ import json
 import pytest
 from django.db.models import Sum
 
+from chorus.common.factories import UserFactory
 from chorus.plugins.personal_data import erase_personal_data, export_personal_data
-from plugins.grants.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.factories import volunteer
 from plugins.timecredits.models import Entry, PartnerStaff, Transaction, Voucher, Wallet

@@ -98,7 +98,7 @@ def test_wallet_asks_a_visitor_to_sign_in(browser, scheme):
 
 
 def test_first_visit_opens_a_wallet_with_a_card_number(browser, scheme):
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
 
     jo = UserFactory(email="jo@example.org", first_name="Jo", last_name="Clarke")
     page = browser(jo).get(WALLET)

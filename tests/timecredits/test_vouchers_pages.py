@@ -121,7 +121,7 @@ def test_someone_elses_voucher_answers_404(browser, amina_with_credits, swim, sc
 def test_a_voucher_url_answers_404_to_someone_without_a_wallet_and_opens_none(
     browser, amina_with_credits, swim
 ):
-    from plugins.grants.factories import UserFactory
+    from chorus.common.factories import UserFactory
 
     voucher = ledger.redeem(amina_with_credits, swim, by=None)
     stranger = UserFactory(email="stranger@example.org")

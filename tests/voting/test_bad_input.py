@@ -118,7 +118,7 @@ def test_a_vote_on_a_draft_answers_404(voting_site, user_members, member):
 
 
 def test_someone_who_is_not_a_member_is_refused(open_resolution):
-    from chorus.accounts.factories import UserFactory
+    from chorus.common.factories import UserFactory
 
     outsider = UserFactory()
     page = post(open_resolution, outsider, {"choice": option(open_resolution, "for").pk})

@@ -5,11 +5,11 @@ from functools import partial
 
 import pytest
 
+from chorus.common.factories import UserFactory
 from plugins.grants.factories import (
     ApplicationFactory,
     GrantProgrammePageFactory,
     GrantRoundFactory,
-    UserFactory,
 )
 from plugins.grants.permissions import grant_team
 from tests import clients

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
-from plugins.grants.factories import UserFactory
+from chorus.common.factories import UserFactory
 from plugins.grants.models import Application, Assessment, Attachment, GrantRound, PotEntry
 
 from .conftest import assert_refused, messages_of, signed_in

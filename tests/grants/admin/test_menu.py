@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
+from chorus.common.factories import UserFactory
 from chorus.plugins import enablement
-from plugins.grants.factories import UserFactory
 
 from .conftest import WEST_KENT, assert_refused, signed_in
 

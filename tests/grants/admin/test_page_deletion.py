@@ -3,7 +3,8 @@
 import pytest
 from wagtail.models import Page
 
-from plugins.grants.factories import GrantProgrammePageFactory, UserFactory
+from chorus.common.factories import UserFactory
+from plugins.grants.factories import GrantProgrammePageFactory
 from plugins.grants.models import GrantProgrammePage, GrantRound
 
 from .conftest import messages_of, signed_in

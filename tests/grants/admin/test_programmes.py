@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from plugins.grants.factories import GrantProgrammePageFactory, GrantRoundFactory, UserFactory
+from chorus.common.factories import UserFactory
+from plugins.grants.factories import GrantProgrammePageFactory, GrantRoundFactory
 from plugins.grants.permissions import grant_team
 
 from .conftest import assert_refused, signed_in

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from chorus.common.factories import UserFactory
 from plugins.grants.admin import assessing
-from plugins.grants.factories import UserFactory
 
 from .conftest import WEST_KENT, assert_refused, signed_in
 

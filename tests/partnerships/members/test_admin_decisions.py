@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from partnerships.factories import MembershipFactory
 from partnerships.models import Membership, MembershipEvent
 

@@ -6,7 +6,7 @@ import io
 import pytest
 from wagtail.models import Site
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from partnerships.factories import MemberRegisterFactory, MembershipFactory
 from partnerships.models import MemberClass, MemberRegister, Membership
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import Membership, MembershipEvent
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from partnerships.factories import MembershipFactory
 from partnerships.models import Membership
 from tests.testplugins.needs_events import hooks as test_plugin

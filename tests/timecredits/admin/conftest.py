@@ -6,7 +6,7 @@ from functools import partial
 
 import pytest
 
-from plugins.grants.factories import UserFactory
+from chorus.common.factories import UserFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.factories import (
     EarnPartnerFactory,

@@ -2,8 +2,8 @@
 
 import pytest
 
+from chorus.common.factories import UserFactory
 from partnerships.factories import PartnerOrganisationFactory
-from plugins.grants.factories import UserFactory
 from plugins.timecredits.models import PartnerStaff, Wallet
 
 from .conftest import messages_of

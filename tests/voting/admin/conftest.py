@@ -6,7 +6,7 @@ from functools import partial
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from chorus.accounts.factories import UserFactory
+from chorus.common.factories import UserFactory
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import PartnershipHomePage
 from tests import clients

@@ -1,5 +1,8 @@
 """`manage.py seed_demo`: build the Kent and Medway demo network, idempotently.
 
+The core demo (organisations, the network and partnership sites, spotlights, the assembly,
+the charter and the members' register) is built here; every installed plugin then adds its
+own part through ``chorus_register_demo_sections`` (see :mod:`chorus.demo.sections`).
 Section pages (spotlights, assemblies, the charter, events) are shown in the menus.
 
 Everything is looked up before it is created (organisations by name, sites by hostname,
@@ -17,12 +20,12 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 
+from chorus.common.factories import PageFactory
 from chorus.demo import content
-from chorus.demo.grants import GrantsDemo
-from chorus.demo.timecredits import TimeCreditsDemo
-from chorus.demo.voting import VotingDemo
+from chorus.demo.members import build_register
+from chorus.demo.sections import build_plugin_sections
 from chorus.network.models import NetworkHomePage
-from chorus.plugins import enablement
+from chorus.plugins import DemoContext
 from coproduction.factories import (
     AssemblyIndexPageFactory,
     AssemblyPageFactory,
@@ -31,14 +34,12 @@ from coproduction.factories import (
 )
 from coproduction.models import CharterSignature
 from partnerships.factories import (
-    PageFactory,
     PartnerOrganisationFactory,
     SpotlightIndexPageFactory,
     SpotlightPageFactory,
     make_partnership_site,
 )
 from partnerships.models import PartnerOrganisation
-from plugins.events.factories import EventIndexPageFactory, EventPageFactory
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "chorus-demo"
@@ -87,16 +88,13 @@ class Command(BaseCommand):
         self.spotlights(sites, organisations)
         self.assembly(network, organisations)
         self.charter(network, organisations)
-        enablement.enable("events", network)
-        self.events(network, sites, organisations)
-        grants = GrantsDemo(network, sites, organisations, with_people=with_admin)
-        grants.build()
-        timecredits = TimeCreditsDemo(network, sites, organisations, with_people=with_admin)
-        timecredits.build()
-        voting = VotingDemo(network, sites, organisations, with_people=with_admin)
-        voting.build()
+        build_register(sites, with_people=with_admin)
+        context = DemoContext(
+            network=network, sites=sites, organisations=organisations, with_people=with_admin
+        )
+        lines = build_plugin_sections(context)
         self.report(network, sites, with_admin)
-        for line in [*grants.report_lines(), *timecredits.report_lines(), *voting.report_lines()]:
+        for line in lines:
             self.stdout.write(line)
 
     # --- building blocks -----------------------------------------------------------
@@ -122,7 +120,7 @@ class Command(BaseCommand):
         return self._site(spec["hostname"], home, spec["site_name"], is_default_site=True)
 
     def partnership_site(self, spec, organisations):
-        """Return a partnership's site, with its partner roles and plugins."""
+        """Return a partnership's site, with its partner roles."""
         site = Site.objects.filter(hostname=spec["hostname"]).first()
         if site is None:
             site = make_partnership_site(
@@ -136,10 +134,7 @@ class Command(BaseCommand):
                 summary=spec["summary"],
                 introduction=spec["introduction"],
             )
-        site = self._site(spec["hostname"], site.root_page, spec["title"])
-        for plugin in spec["plugins"]:
-            enablement.enable(plugin, site)
-        return site
+        return self._site(spec["hostname"], site.root_page, spec["title"])
 
     def spotlights(self, sites, organisations):
         """Add each site's spotlight index and the demo spotlights."""
@@ -186,33 +181,6 @@ class Command(BaseCommand):
                     contact_role="Engagement lead",
                     commitment=commitment,
                     approved=status == "approved",
-                )
-
-    def events(self, network, sites, organisations):
-        """Add an events index to every site with events on, and the demo events."""
-        today = timezone.localdate()
-        EventIndexPageFactory(parent=network.root_page, slug="events", show_in_menus=True)
-        for hostname, events in content.EVENTS.items():
-            index = EventIndexPageFactory(
-                parent=sites[hostname].root_page, slug="events", show_in_menus=True
-            )
-            for title, kind, days, hour, hours, venue, address, audience in events:
-                start = timezone.make_aware(
-                    datetime.datetime.combine(
-                        today + datetime.timedelta(days=days), datetime.time(hour)
-                    )
-                )
-                EventPageFactory(
-                    parent=index,
-                    title=title,
-                    kind=kind,
-                    start=start,
-                    end=start + datetime.timedelta(hours=hours),
-                    venue_name=venue,
-                    venue_address=address,
-                    audience=audience,
-                    accessibility="Step-free access. Tell us about any adjustments you need.",
-                    hosting_partner=organisations["NHS Kent and Medway"],
                 )
 
     def report(self, network, sites, with_admin):
