@@ -6,8 +6,7 @@ that they could second. It is shown on ``/account/`` and in the member area, bot
 are never cached, so it depends on who is asking. Nothing here says how anyone voted.
 """
 
-from django.db.models import Count, Q
-from django.utils import timezone
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -18,17 +17,6 @@ from partnerships.models import Membership
 from . import lifecycle
 from .models import Ballot, Elector, Proposal
 from .panels import voting_url
-
-
-def _bring_due_ballots_up_to_date(site, now):
-    """Open or close this site's ballots whose times have passed, before listing them."""
-    due = Ballot.objects.filter(
-        Q(status=Ballot.Status.SCHEDULED, opens_at__lte=now)
-        | Q(status=Ballot.Status.OPEN, closes_at__lte=now),
-        site=site,
-    )
-    for ballot in due:
-        lifecycle.bring_up_to_date(ballot, now)
 
 
 def _ballots(site, user):
@@ -70,7 +58,7 @@ def open_votes_panels(user, request, now=None):
     site = Site.find_for_request(request)
     if site is None or not user.is_authenticated:
         return []
-    _bring_due_ballots_up_to_date(site, now or timezone.now())
+    lifecycle.bring_all_up_to_date(Ballot.objects.filter(site=site), now)
     to_vote, voted = _ballots(site, user)
     proposals = proposals_to_second(site, current_membership(register_for(site), user))
     if not (to_vote or voted or proposals):

@@ -1,15 +1,16 @@
 """A ballot's life: scheduled by a secretary, opened (electorate frozen), closed and counted.
 
 Opening and closing happen at the ballot's times. ``manage.py run_ballots`` (run every few
-minutes) moves every ballot along, and every page that shows a ballot calls
-:func:`bring_up_to_date` first, so a ballot is never shown or voted on in a state its times
-have left behind. Each step is a conditional update and happens exactly once, however
-many processes try at the same moment.
+minutes) moves every ballot along, and every page that shows ballots calls
+:func:`bring_up_to_date` (one ballot) or :func:`bring_all_up_to_date` (several) first, so a
+ballot is never shown or voted on in a state its times have left behind. Each step is a
+conditional update and happens exactly once, however many processes try at the same moment.
 """
 
 import logging
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -242,12 +243,36 @@ def _announce(ballot_id):
 
 def bring_up_to_date(ballot, now=None):
     """Open or close ``ballot`` if its times say so; return it fresh."""
-    now = now or timezone.now()
-    if ballot.status == Status.SCHEDULED and ballot.opens_at <= now:
-        open_ballot(ballot, now)
-    if ballot.status == Status.OPEN and ballot.closes_at <= now:
-        close_ballot(ballot, now)
+    bring_all_up_to_date([ballot], now)
     return ballot
+
+
+def bring_all_up_to_date(ballots, now=None):
+    """Open, then close, each of ``ballots`` whose times say so by ``now``.
+
+    ``ballots`` is a queryset, of which only the due ballots are fetched, or ballots already
+    loaded, which are brought up to date in place. A ballot whose whole voting period has
+    passed is opened and closed. Returns ``(opened, closed)``: the ballots this call opened
+    and those it closed, fresh, each list in the order met.
+    """
+    now = now or timezone.now()
+    if isinstance(ballots, QuerySet):
+        ballots = ballots.filter(
+            Q(status=Status.SCHEDULED, opens_at__lte=now)
+            | Q(status=Status.OPEN, closes_at__lte=now)
+        ).order_by("pk")
+    opened, closed = [], []
+    for ballot in ballots:
+        # The times are checked here first so that ballots already loaded cost no query.
+        if ballot.status == Status.SCHEDULED and ballot.opens_at <= now:
+            if open_ballot(ballot, now):
+                opened.append(ballot)
+            else:  # another process opened it (or put it back to draft) just now
+                ballot.refresh_from_db()
+        due_to_close = ballot.status == Status.OPEN and ballot.closes_at <= now
+        if due_to_close and close_ballot(ballot, now):
+            closed.append(ballot)
+    return opened, closed
 
 
 def turnout_so_far(ballot):

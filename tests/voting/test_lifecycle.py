@@ -365,6 +365,45 @@ def test_bring_up_to_date_leaves_a_ballot_alone_within_its_times(open_resolution
     assert open_resolution.status == Ballot.Status.OPEN
 
 
+def test_bring_all_up_to_date_moves_only_the_due_ballots_and_says_which(
+    voting_site, user_members, member
+):
+    opening = ballot_in_state("scheduled", site=voting_site, classes=[user_members])
+    closing = ballot_in_state(
+        "open",
+        site=voting_site,
+        classes=[user_members],
+        opens_at=opening.opens_at - HOUR,
+        closes_at=opening.opens_at + HOUR,
+    )
+    later = ballot_in_state(
+        "scheduled",
+        site=voting_site,
+        classes=[user_members],
+        opens_at=opening.opens_at + 3 * HOUR,
+    )
+    now = opening.opens_at + 2 * HOUR
+
+    opened, closed = lifecycle.bring_all_up_to_date(Ballot.objects.all(), now)
+
+    assert (opened, closed) == ([opening], [closing])
+    assert opened[0].status == Ballot.Status.OPEN and closed[0].status == Ballot.Status.CLOSED
+    later.refresh_from_db()
+    assert later.status == Ballot.Status.SCHEDULED
+    assert lifecycle.bring_all_up_to_date(Ballot.objects.all(), now) == ([], [])
+
+
+def test_bring_all_up_to_date_updates_ballots_already_loaded_in_place(
+    voting_site, user_members, member
+):
+    ballots = [ballot_in_state("scheduled", site=voting_site, classes=[user_members])]
+
+    opened, closed = lifecycle.bring_all_up_to_date(ballots, ballots[0].closes_at + HOUR)
+
+    assert opened == closed == ballots
+    assert ballots[0].status == Ballot.Status.CLOSED
+
+
 def test_turnout_so_far_counts_voters_only(open_resolution, members):
     vote(open_resolution, members[0], "for")
     vote(open_resolution, members[1], "against")

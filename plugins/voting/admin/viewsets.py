@@ -78,17 +78,6 @@ def ballot_url(ballot):
     return reverse("voting_admin:ballot", args=[ballot.pk])
 
 
-def bring_all_up_to_date(ballots):
-    """Open or close any of ``ballots`` whose time has come, so the list never shows a ballot
-    in a state its times have left behind."""
-    now = timezone.now()
-    stale = ballots.filter(status=Ballot.Status.SCHEDULED, opens_at__lte=now) | ballots.filter(
-        status=Ballot.Status.OPEN, closes_at__lte=now
-    )
-    for ballot in stale:
-        lifecycle.bring_up_to_date(ballot, now)
-
-
 def turnout_text(ballot):
     """Who has voted so far (open) or in the end (closed), as “3 of 8 voted”; never choices."""
     if ballot.status == Ballot.Status.OPEN:
@@ -111,7 +100,7 @@ class BallotIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         ballots = permissions.ballots_for(self.request.user)
-        bring_all_up_to_date(ballots)
+        lifecycle.bring_all_up_to_date(ballots)
         return ballots.select_related("site")
 
     @cached_property

@@ -22,7 +22,6 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -51,12 +50,7 @@ def have_your_say(request):
     site = this_site(request)
     ballots = list(public_ballots(site).order_by("closes_at", "pk"))
     # Show nothing in a state its times have left behind.
-    now = timezone.now()
-    for ballot in ballots:
-        if (ballot.status == Ballot.Status.SCHEDULED and ballot.opens_at <= now) or (
-            ballot.status == Ballot.Status.OPEN and ballot.closes_at <= now
-        ):
-            lifecycle.bring_up_to_date(ballot, now)
+    lifecycle.bring_all_up_to_date(ballots)
     open_ = [b for b in ballots if b.status == Ballot.Status.OPEN]
     electors = {}
     if request.user.is_authenticated and open_:

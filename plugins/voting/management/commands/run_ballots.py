@@ -17,7 +17,7 @@ Every step is a conditional update, so the command is safe to run as often as yo
 from several machines at once: nothing is opened, closed or sent twice. A ballot whose
 whole voting period passed between two runs is closed without an "it has opened" email;
 a result more than a week old is not sent (it is no longer news). Pages that show a ballot
-open and close it on time too (:func:`plugins.voting.lifecycle.bring_up_to_date`), so the
+open and close it on time too (:func:`plugins.voting.lifecycle.bring_all_up_to_date`), so the
 command's job is mostly the emails. Sites with voting off are left alone: no ballot of
 theirs moves and nobody there is emailed.
 """
@@ -57,18 +57,16 @@ def run(now=None):
     ballots = Ballot.objects.filter(site__in=sites_with(PLUGIN)).select_related("site")
     done = []
 
-    for ballot in ballots.filter(status=Status.SCHEDULED, opens_at__lte=now).order_by("pk"):
-        if lifecycle.open_ballot(ballot, now):
-            done.append(
-                f"Opened “{ballot}” ({ballot.site.hostname}): "
-                f"{ballot.electorate_size} member(s) may vote."
-            )
-    for ballot in ballots.filter(status=Status.OPEN, closes_at__lte=now).order_by("pk"):
-        if lifecycle.close_ballot(ballot, now):
-            done.append(
-                f"Closed “{ballot}” ({ballot.site.hostname}): {ballot.outcome}, "
-                f"{ballot.turnout} of {ballot.electorate_size} voted."
-            )
+    opened, closed = lifecycle.bring_all_up_to_date(ballots, now)
+    done.extend(
+        f"Opened “{ballot}” ({ballot.site.hostname}): {ballot.electorate_size} member(s) may vote."
+        for ballot in opened
+    )
+    done.extend(
+        f"Closed “{ballot}” ({ballot.site.hostname}): {ballot.outcome}, "
+        f"{ballot.turnout} of {ballot.electorate_size} voted."
+        for ballot in closed
+    )
 
     for ballot in ballots.filter(status=Status.OPEN, opening_sent_at__isnull=True).order_by("pk"):
         sent = notifications.ballot_opened(ballot, now)
