@@ -4,22 +4,29 @@ A proposal collects seconds from other active members; when it has as many as th
 asks for (copied onto the proposal when it was made), it moves to "with the secretary",
 exactly once, however many members second it at the same moment, and the co-op's
 secretaries are emailed (:mod:`plugins.voting.notifications`). The secretary then puts
-it to a ballot or declines it with a note the members see.
+it to a ballot (a draft ballot is made from it, to finish and schedule) or declines it with
+a note the members see.
 """
 
+import datetime
 from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partnerships.models import Membership
+from partnerships.models import MemberClass, Membership
 
 from . import notifications
 from .errors import VotingError
-from .models import Proposal, Second, VotingSettings
+from .models import Ballot, EligibleClass, Proposal, Second, VotingSettings
 
 Status = Proposal.Status
+
+# A ballot made from a proposal opens a week later for a fortnight, until the secretary
+# sets its times: long enough to give members notice.
+NOTICE = datetime.timedelta(days=7)
+VOTING_PERIOD = datetime.timedelta(days=14)
 
 
 def _active(membership):
@@ -100,6 +107,32 @@ def mark_balloted(proposal, by, ballot):
     ballot.proposal = proposal
     ballot.save(update_fields=["proposal"])
     return proposal
+
+
+@transaction.atomic
+def draft_ballot(proposal, by, now=None):
+    """Put ``proposal`` to a ballot: make a draft ordinary resolution from it for every class
+    of its co-op, opening a week from ``now`` for a fortnight, and record that ``by`` (the
+    secretary) put the proposal to it. Returns the draft, for the secretary to finish and
+    schedule. Raises :class:`VotingError` (nothing kept) if the proposal is not waiting for
+    a decision."""
+    opens_at = ((now or timezone.now()) + NOTICE).replace(minute=0, second=0, microsecond=0)
+    ballot = Ballot.objects.create(
+        site=proposal.site,
+        title=proposal.title,
+        question=proposal.text,
+        kind=Ballot.Kind.ORDINARY,
+        opens_at=opens_at,
+        closes_at=opens_at + VOTING_PERIOD,
+        created_by=by,
+    )
+    classes = MemberClass.objects.filter(register__site=proposal.site)
+    EligibleClass.objects.bulk_create(
+        EligibleClass(ballot=ballot, member_class=member_class, sort_order=order)
+        for order, member_class in enumerate(classes)
+    )
+    mark_balloted(proposal, by, ballot)
+    return ballot
 
 
 def return_to_secretary(proposal):

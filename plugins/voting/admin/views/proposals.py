@@ -5,29 +5,18 @@ ballot (a draft ballot is made from it, to finish and schedule) or declines it w
 the members see (:mod:`plugins.voting.proposals`).
 """
 
-import datetime
-
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from partnerships.models import MemberClass
-
 from ... import permissions, proposals
 from ...errors import VotingError
-from ...models import Ballot, EligibleClass, Proposal
+from ...models import Proposal
 from ..forms import DeclineForm
 from .base import PROPOSALS_CRUMB, VotingAdminView
-
-# A ballot made from a proposal opens a week later for a fortnight, until the secretary
-# sets its times: long enough to give members notice.
-NOTICE = datetime.timedelta(days=7)
-VOTING_PERIOD = datetime.timedelta(days=14)
 
 
 def proposal_url(proposal):
@@ -118,7 +107,7 @@ class ProposalView(VotingAdminView):
 
     def put_to_ballot(self, request, proposal):
         try:
-            ballot = draft_from(proposal, request.user)
+            ballot = proposals.draft_ballot(proposal, request.user)
         except VotingError as error:
             messages.error(request, str(error))
             return redirect(proposal_url(proposal))
@@ -128,27 +117,3 @@ class ProposalView(VotingAdminView):
             % {"proposal": proposal},
         )
         return redirect("voting_ballots:edit", ballot.pk)
-
-
-@transaction.atomic
-def draft_from(proposal, user):
-    """Make a draft ordinary resolution from ``proposal`` for every class of its co-op, and
-    record that the proposal went to it. Raises :class:`VotingError` (nothing kept) if the
-    proposal is not waiting for a decision."""
-    opens_at = (timezone.now() + NOTICE).replace(minute=0, second=0, microsecond=0)
-    ballot = Ballot.objects.create(
-        site=proposal.site,
-        title=proposal.title,
-        question=proposal.text,
-        kind=Ballot.Kind.ORDINARY,
-        opens_at=opens_at,
-        closes_at=opens_at + VOTING_PERIOD,
-        created_by=user,
-    )
-    classes = MemberClass.objects.filter(register__site=proposal.site)
-    EligibleClass.objects.bulk_create(
-        EligibleClass(ballot=ballot, member_class=member_class, sort_order=order)
-        for order, member_class in enumerate(classes)
-    )
-    proposals.mark_balloted(proposal, user, ballot)
-    return ballot
