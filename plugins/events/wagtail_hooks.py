@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.models import Site
 
 from chorus.plugins import PluginMenuItem
@@ -37,6 +38,12 @@ def register_events_admin_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_events_menu_item():
+    # Events are pages: the item is for everyone who may edit pages.
     return PluginMenuItem(
-        "events", gettext_lazy("Events"), reverse("events_admin"), icon_name="date", order=250
+        "events",
+        gettext_lazy("Events"),
+        reverse("events_admin"),
+        icon_name="date",
+        order=250,
+        permission_check=user_has_any_page_permission,
     )

@@ -28,7 +28,7 @@ class GrantsMenuItem(PluginMenuItem, SubmenuMenuItem):
     and (through its items) from anyone outside the grant teams."""
 
     def __init__(self, menu, **kwargs):
-        super().__init__("grants", _("Grants"), menu, **kwargs)
+        super().__init__("grants", _("Grants"), menu, permission_check=is_grant_staff, **kwargs)
 
 
 def grants_menu_item():

@@ -21,7 +21,9 @@ class TimeCreditsMenuItem(PluginMenuItem, SubmenuMenuItem):
     admin, and (through its items) from anyone who administers no scheme."""
 
     def __init__(self, menu, **kwargs):
-        super().__init__("timecredits", _("Time credits"), menu, **kwargs)
+        super().__init__(
+            "timecredits", _("Time credits"), menu, permission_check=is_credits_admin, **kwargs
+        )
 
 
 def time_credits_menu_item():

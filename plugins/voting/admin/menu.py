@@ -39,7 +39,9 @@ class VotingMenuItem(PluginMenuItem, SubmenuMenuItem):
     and (through its items) from anyone who is not a secretary of a co-op that votes."""
 
     def __init__(self, menu, **kwargs):
-        super().__init__("voting", gettext_lazy("Voting"), menu, **kwargs)
+        super().__init__(
+            "voting", gettext_lazy("Voting"), menu, permission_check=runs_voting, **kwargs
+        )
 
 
 def voting_menu_item():
@@ -53,7 +55,13 @@ def voting_menu_item():
             "doc-full",
         ),
         (CommentsMenuItem, gettext_lazy("Comments"), reverse("voting_admin:comments"), "comment"),
-        (SecretaryMenuItem, gettext_lazy("Settings"), reverse("voting_admin:settings"), "cog"),
+        # Wagtail's settings screen, for the co-op of the admin's site (or the first they keep).
+        (
+            SecretaryMenuItem,
+            gettext_lazy("Settings"),
+            reverse("wagtailsettings:edit", args=["voting", "votingsettings"]),
+            "cog",
+        ),
     ]
     items = [
         kind(label, url, icon_name=icon, order=(number + 1) * 100)

@@ -1,4 +1,5 @@
-"""Wagtail admin glue for the plugin framework: the "Plugins" settings screen."""
+"""Wagtail admin glue for the plugin framework: the "Plugins" settings screen, and off
+means off for the menu items and home-page panels that plugins add to the admin."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
+from .admin_guard import hide_off_plugin_items
 
 
 @hooks.register("register_admin_urls")
@@ -29,3 +31,16 @@ def register_plugins_menu_item():
     return PluginsMenuItem(
         _("Plugins"), reverse("chorus_plugins:index"), icon_name="cogs", order=150
     )
+
+
+# Run last (a high order), so that items other hooks add are seen too.
+for construct_hook in (
+    "construct_main_menu",
+    "construct_settings_menu",
+    "construct_reports_menu",
+    "construct_help_menu",
+    "construct_homepage_panels",
+    "construct_homepage_summary_items",
+    "construct_search",
+):
+    hooks.register(construct_hook, hide_off_plugin_items, order=1000)

@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Off means off in the admin: a plugin's admin screens answer 404 where it is off.
+    "chorus.plugins.admin_guard.AdminGuardMiddleware",
 ]
 
 ROOT_URLCONF = "chorus.urls"
