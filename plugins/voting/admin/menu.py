@@ -55,13 +55,7 @@ def voting_menu_item():
             "doc-full",
         ),
         (CommentsMenuItem, gettext_lazy("Comments"), reverse("voting_admin:comments"), "comment"),
-        # Wagtail's settings screen, for the co-op of the admin's site (or the first they keep).
-        (
-            SecretaryMenuItem,
-            gettext_lazy("Settings"),
-            reverse("wagtailsettings:edit", args=["voting", "votingsettings"]),
-            "cog",
-        ),
+        (SecretaryMenuItem, gettext_lazy("Settings"), reverse("voting_admin:settings"), "cog"),
     ]
     items = [
         kind(label, url, icon_name=icon, order=(number + 1) * 100)
