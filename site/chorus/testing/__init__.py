@@ -1,0 +1,1 @@
+"""Test support that ships with Chorus, for plugin authors: the ``chorus`` pytest plugin."""
