@@ -11,6 +11,7 @@ from chorus.network.models import NetworkHomePage
 from chorus.plugins import enablement
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import PartnershipHomePage
+from tests.database import django_db_setup  # noqa: F401 (migrate once, copy per process)
 
 
 @pytest.fixture(autouse=True)
