@@ -6,12 +6,9 @@ is simply not found. Assessors score or declare a conflict; managers also move a
 application on, invite an expression of interest to apply in full, and decide.
 """
 
-from statistics import mean
-
 import django_filters
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -25,7 +22,7 @@ from wagtail.admin.views import generic
 
 from ... import ledger, permissions, workflow
 from ...errors import GrantActionError
-from ...models import Application, Assessment, Attachment, CriterionScore, GrantRound
+from ...models import Application, Assessment, Attachment, GrantRound
 from ...models.money import pounds
 from .. import assessing
 from ..forms import AssessmentForm, ConflictForm, DecisionForm
@@ -162,41 +159,6 @@ class ApplicationIndexView(generic.IndexView):
 # --- One application -----------------------------------------------------------------------
 
 
-class AssessmentSummary:
-    """The panel's view so far: each assessor's scores, averages and recommendations."""
-
-    def __init__(self, application):
-        self.criteria = list(application.round.criteria.all())
-        self.assessments = list(
-            application.assessments.select_related("assessor").prefetch_related(
-                Prefetch("scores", queryset=CriterionScore.objects.select_related("criterion"))
-            )
-        )
-        self.conflicts = [a for a in self.assessments if a.conflict_of_interest]
-        self.scored = [a for a in self.assessments if not a.conflict_of_interest]
-        self.rows = []
-        for assessment in self.scored:
-            by_criterion = {score.criterion_id: score.score for score in assessment.scores.all()}
-            self.rows.append(
-                {
-                    "assessment": assessment,
-                    "scores": [by_criterion.get(c.pk) for c in self.criteria],
-                    "total": sum(by_criterion.values()),
-                }
-            )
-        self.averages = []
-        for index in range(len(self.criteria)):
-            values = [row["scores"][index] for row in self.rows if row["scores"][index] is not None]
-            self.averages.append(round(mean(values), 1) if values else None)
-        totals = [row["total"] for row in self.rows]
-        self.average_total = round(mean(totals), 1) if totals else None
-        self.max_total = sum(c.max_score for c in self.criteria)
-        self.recommendations = [
-            (label, sum(1 for a in self.scored if a.recommendation == value))
-            for value, label in Assessment.Recommendation.choices
-        ]
-
-
 class ApplicationDetailView(GrantsAdminView):
     """Everything the applicant sent, the assessments, and the actions the person may take."""
 
@@ -304,7 +266,7 @@ class ApplicationDetailView(GrantsAdminView):
             budget_items=budget_items,
             budget_total=sum((item.amount for item in budget_items), start=0),
             attachments=attachments,
-            summary=AssessmentSummary(application),
+            summary=assessing.summarise(application),
             my_assessment=self.my_assessment,
             forms=forms_,
             can_manage=self.can_manage,

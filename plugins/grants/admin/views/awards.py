@@ -6,7 +6,6 @@ error and changes nothing. Assessors may look; only the site's managers act.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 
-from ... import ledger, permissions
+from ... import due_diligence, ledger, permissions
 from ...errors import GrantActionError
 from ...models import Attachment, Award, DueDiligenceCheck, PotEntry
 from ...models.money import pounds
@@ -140,21 +139,15 @@ class AwardDetailView(GrantsAdminView):
         if not form.is_valid():
             messages.error(request, _("Choose whether to tick or untick the item."))
             return redirect(award_url(self.award))
-        if not self.is_active:
-            messages.error(request, _("This award was withdrawn; its checklist is closed."))
+        done = form.cleaned_data["change"] == DueDiligenceForm.TICK
+        try:
+            due_diligence.record_check(
+                check, done=done, by=request.user, note=form.cleaned_data["note"]
+            )
+        except GrantActionError as error:
+            messages.error(request, str(error))
             return redirect(award_url(self.award))
-        with transaction.atomic():
-            check = DueDiligenceCheck.objects.select_for_update().get(pk=check.pk)
-            check.note = form.cleaned_data["note"].strip() or check.note
-            if form.cleaned_data["change"] == DueDiligenceForm.TICK:
-                check.completed_at = timezone.now()
-                check.completed_by = request.user
-                message = _("“%(item)s” is ticked.")
-            else:
-                check.completed_at = None
-                check.completed_by = None
-                message = _("“%(item)s” is unticked.")
-            check.save(update_fields=["note", "completed_at", "completed_by"])
+        message = _("“%(item)s” is ticked.") if done else _("“%(item)s” is unticked.")
         return self.done(message % {"item": check.get_item_display()})
 
     def post_pay(self, request):
