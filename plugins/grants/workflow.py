@@ -1,4 +1,5 @@
-"""An application's life outside money: submitting, inviting, assessing, declining.
+"""An application's life outside money: saving drafts, submitting, inviting, assessing,
+declining.
 
 Each function locks the application row, checks that the move is allowed from where it
 stands, and raises :class:`~plugins.grants.errors.GrantActionError` (changing nothing)
@@ -9,9 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import notifications
+from . import notifications, uploads
 from .errors import GrantActionError
-from .models import Application
+from .models import Application, Attachment
 
 
 def lock_application(application):
@@ -51,6 +52,39 @@ def record_decision(application, status, *, by, at, reason=""):
     application.save(
         update_fields=["status", "decided_at", "decided_by", "decline_reason", "updated_at"]
     )
+
+
+def not_editable_reason(application):
+    """What the applicant is told when they try to change ``application`` after sending it."""
+    return _(
+        "Application %(ref)s has been submitted, so it can no longer be changed. "
+        "Contact the grants team if something needs correcting."
+    ) % {"ref": application.reference}
+
+
+def save_draft(application, form, budget=None, *, now=None):
+    """Save the applicant's changes to ``application``, still a draft (or invited).
+
+    ``form`` is the application form bound to it and valid (see
+    :func:`plugins.grants.forms.form_class_for`), ``budget`` the valid budget formset of a
+    full application. A form that takes files also removes the attachments ticked for
+    removal and stores the new uploads. Raises :class:`GrantActionError` (nothing saved)
+    if the application was submitted meanwhile.
+    """
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().only("status").get(pk=application.pk)
+        if locked.status not in Application.EDITABLE:
+            raise GrantActionError(not_editable_reason(application))
+        form.save()
+        if budget is not None:
+            budget.save()
+        if form.takes_files:
+            removed = form.cleaned_data.get("remove_files") or []
+            Attachment.objects.filter(pk__in=[a.pk for a in removed]).update(
+                removed_at=now or timezone.now()
+            )
+            uploads.store(application, form.checked_files, Attachment.Purpose.SUPPORTING)
+    return application
 
 
 def submit(application, *, now=None):

@@ -49,13 +49,6 @@ def _url(name, application):
     return reverse(f"grants:{name}", kwargs={"reference": application.reference})
 
 
-def _already_submitted(application):
-    return _(
-        "Application %(ref)s has been submitted, so it can no longer be changed. "
-        "Contact the grants team if something needs correcting."
-    ) % {"ref": application.reference}
-
-
 # --- Listing and detail ----------------------------------------------------------------
 
 
@@ -215,24 +208,6 @@ def _render_edit(request, application, form, formset, found=(), status=200):
     return TemplateResponse(request, "grants/application_form.html", context, status=status)
 
 
-def _save(application, form, formset):
-    """Save a valid draft form, its budget and files; return False if it was submitted meanwhile."""
-    with transaction.atomic():
-        locked = Application.objects.select_for_update().only("status").get(pk=application.pk)
-        if locked.status not in Application.EDITABLE:
-            return False
-        form.save()
-        if formset is not None:
-            formset.save()
-        if form.takes_files:
-            removed = form.cleaned_data.get("remove_files") or []
-            Attachment.objects.filter(pk__in=[a.pk for a in removed]).update(
-                removed_at=timezone.now()
-            )
-            uploads.store(application, form.checked_files, Attachment.Purpose.SUPPORTING)
-    return True
-
-
 def _submit(request, application):
     """Send a saved application if it is complete; otherwise show the form with what is
     missing (by redirecting, so reloading the page never posts the form again)."""
@@ -269,7 +244,7 @@ def edit_application(request, reference):
     application = _get_mine(request, reference)
     if not application.is_editable:
         if request.method == "POST":
-            messages.error(request, _already_submitted(application))
+            messages.error(request, workflow.not_editable_reason(application))
             return redirect(_url("application", application))
         return _render_detail(request, application)
     if request.method == "GET":
@@ -279,8 +254,10 @@ def edit_application(request, reference):
     form, formset = _forms(application, request.POST, request.FILES)
     if not (form.is_valid() and (formset is None or formset.is_valid())):
         return _render_edit(request, application, form, formset, status=400)
-    if not _save(application, form, formset):
-        messages.error(request, _already_submitted(application))
+    try:
+        workflow.save_draft(application, form, formset)
+    except GrantActionError as error:
+        messages.error(request, str(error))
         return redirect(_url("application", application))
     if request.POST.get("action") == "submit":
         return _submit(request, application)
@@ -295,7 +272,7 @@ def submit_application(request, reference):
     """Send a saved draft, after checking nothing required is missing."""
     application = _get_mine(request, reference)
     if not application.is_editable:
-        messages.error(request, _already_submitted(application))
+        messages.error(request, workflow.not_editable_reason(application))
         return redirect(_url("application", application))
     return _submit(request, application)
 
