@@ -1,8 +1,12 @@
 """Emails about applications to join: received, waiting for the secretary, approved, declined.
 
-Links point at the register's own site (the admin may be used through another hostname),
-so the applicant lands in their member area and a secretary on the application.
+Views send them through :func:`applied` and :func:`decided`, once the change they report
+has been committed (``transaction.on_commit``). Links point at the register's own site (the
+admin may be used through another hostname), so the applicant lands in their member area
+and a secretary on the application.
 """
+
+import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -12,6 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ..membership import in_their_language
+from ..models import Membership
+
+logger = logging.getLogger(__name__)
 
 
 def _link(register, path):
@@ -84,3 +91,41 @@ def application_declined(membership):
         gettext_lazy("Your application to join"),
         "partnerships/members/email/declined.txt",
     )
+
+
+def _membership(membership_id):
+    return Membership.objects.select_related("register__site", "user", "member_class").get(
+        pk=membership_id
+    )
+
+
+def applied(membership_id):
+    """Tell the applicant their application arrived and each secretary that it waits.
+
+    Meant for ``transaction.on_commit`` once the application is recorded: a failure to send
+    is logged, not raised, because the application stands either way.
+    """
+    try:
+        membership = _membership(membership_id)
+        application_received(membership)
+        application_waiting(membership)
+    except Exception:
+        logger.exception("Could not email about the application to join %s", membership_id)
+
+
+def decided(membership_id):
+    """Tell the applicant the secretary's decision: a welcome, or the reason for declining.
+
+    Meant for ``transaction.on_commit`` once the decision is recorded; sends nothing for an
+    application still undecided. A failure to send is logged, not raised.
+    """
+    send = {
+        Membership.Status.ACTIVE: application_approved,
+        Membership.Status.DECLINED: application_declined,
+    }
+    try:
+        membership = _membership(membership_id)
+        if membership.status in send:
+            send[membership.status](membership)
+    except Exception:
+        logger.exception("Could not email the decision on membership %s", membership_id)

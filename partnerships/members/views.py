@@ -4,9 +4,12 @@ None of them is a Wagtail page, and each depends on who is asking, so none is ca
 (``never_cache``). Each starts from the register of the site being visited.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -92,8 +95,7 @@ def join(request):
         except MembershipError as error:
             form.add_error(None, str(error))
         else:
-            notifications.application_received(membership)
-            notifications.application_waiting(membership)
+            transaction.on_commit(partial(notifications.applied, membership.pk))
             messages.success(
                 request,
                 _(

@@ -7,6 +7,7 @@ in the membership's history with a note.
 """
 
 import io
+from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -117,7 +118,7 @@ class ApplicationsView(SecretaryView):
 
 def _approve(membership, by, data):
     membership = membership_changes.approve(membership, by, joined_on=data["joined_on"])
-    notifications.application_approved(membership)
+    transaction.on_commit(partial(notifications.decided, membership.pk))
     return _("Approved: %(name)s is member %(number)s.") % {
         "name": membership.display_name,
         "number": membership.membership_number,
@@ -126,7 +127,7 @@ def _approve(membership, by, data):
 
 def _decline(membership, by, data):
     membership = membership_changes.decline(membership, by, data["reason"])
-    notifications.application_declined(membership)
+    transaction.on_commit(partial(notifications.decided, membership.pk))
     return _("Declined: %(name)s has been told why.") % {"name": membership.display_name}
 
 

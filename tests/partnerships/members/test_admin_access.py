@@ -58,10 +58,11 @@ def test_a_secretary_never_sees_another_registers_members(west_kent_secretary, m
 
 
 def test_a_secretary_cannot_act_on_another_registers_members(
-    west_kent_secretary, member, application, mailoutbox
+    west_kent_secretary, member, application, mailoutbox, django_capture_on_commit_callbacks
 ):
     client = signed_in(west_kent_secretary, host=WEST_KENT)
-    assert client.post(f"/admin/members/{application.pk}/approve/", {}).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/members/{application.pk}/approve/", {}).status_code == 404
     assert client.post(f"/admin/members/{member.pk}/lapse/", {}).status_code == 404
     application.refresh_from_db()
     member.refresh_from_db()

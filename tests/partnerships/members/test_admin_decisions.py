@@ -41,9 +41,10 @@ def test_the_member_page_shows_the_statement_and_the_decisions(secretary_browser
 
 
 def test_approving_gives_the_next_number_and_emails_the_new_member(
-    secretary_browser, secretary, application, mailoutbox
+    secretary_browser, secretary, application, mailoutbox, django_capture_on_commit_callbacks
 ):
-    response = secretary_browser.post(action(application, "approve"), {})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretary_browser.post(action(application, "approve"), {})
     assert response.status_code == 302
     assert response["Location"] == member_page(application)
     assert "Approved: Amina Begum is member SC-0001." in messages_of(response)
@@ -86,9 +87,14 @@ def test_approving_with_a_join_date(secretary_browser, application):
     ("days", "message"),
     [(5, "cannot be in the future"), (-400, "cannot be before they applied")],
 )
-def test_a_wrong_join_date_is_refused(secretary_browser, application, mailoutbox, days, message):
+def test_a_wrong_join_date_is_refused(
+    secretary_browser, application, mailoutbox, django_capture_on_commit_callbacks, days, message
+):
     when = timezone.localdate() + datetime.timedelta(days=days)
-    response = secretary_browser.post(action(application, "approve"), {"approve-joined_on": when})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretary_browser.post(
+            action(application, "approve"), {"approve-joined_on": when}
+        )
     assert response.status_code == 200
     assert message in response.content.decode()
     application.refresh_from_db()
@@ -96,17 +102,22 @@ def test_a_wrong_join_date_is_refused(secretary_browser, application, mailoutbox
     assert mailoutbox == []
 
 
-def test_declining_needs_a_reason_and_emails_it(secretary_browser, application, mailoutbox):
-    response = secretary_browser.post(action(application, "decline"), {"decline-reason": " "})
+def test_declining_needs_a_reason_and_emails_it(
+    secretary_browser, application, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretary_browser.post(action(application, "decline"), {"decline-reason": " "})
     assert response.status_code == 200
     assert "Say why the application is declined" in response.content.decode()
     application.refresh_from_db()
     assert application.status == Status.APPLIED
     assert mailoutbox == []
 
-    response = secretary_browser.post(
-        action(application, "decline"), {"decline-reason": "Membership is for people in Medway."}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = secretary_browser.post(
+            action(application, "decline"),
+            {"decline-reason": "Membership is for people in Medway."},
+        )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == Status.DECLINED
@@ -116,9 +127,12 @@ def test_declining_needs_a_reason_and_emails_it(secretary_browser, application, 
     assert "Membership is for people in Medway." in mail.body
 
 
-def test_an_application_decided_twice_is_refused(secretary_browser, application, mailoutbox):
-    secretary_browser.post(action(application, "approve"), {})
-    response = secretary_browser.post(action(application, "decline"), {"decline-reason": "No"})
+def test_an_application_decided_twice_is_refused(
+    secretary_browser, application, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        secretary_browser.post(action(application, "approve"), {})
+        response = secretary_browser.post(action(application, "decline"), {"decline-reason": "No"})
     assert response.status_code == 200
     assert "cannot be done now" in response.content.decode()
     application.refresh_from_db()

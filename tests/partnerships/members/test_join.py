@@ -68,13 +68,14 @@ def test_applying_records_an_application_and_says_what_happens_next(
 
 
 def test_the_applicant_and_each_secretary_are_emailed(
-    applicant, form_data, secretary, register, mailoutbox
+    applicant, form_data, secretary, register, mailoutbox, django_capture_on_commit_callbacks
 ):
     second = UserFactory(email="chair@sharingcare.example.org")
     second.groups.add(register.secretaries)
     no_address = UserFactory(email="")
     no_address.groups.add(register.secretaries)
-    signed_in(applicant).post(JOIN, form_data)
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(applicant).post(JOIN, form_data)
     recipients = sorted(address for mail in mailoutbox for address in mail.to)
     assert recipients == [
         "amina@example.org",
@@ -91,10 +92,11 @@ def test_the_applicant_and_each_secretary_are_emailed(
 
 
 def test_a_missing_declaration_is_a_clear_error_and_records_nothing(
-    applicant, form_data, mailoutbox
+    applicant, form_data, mailoutbox, django_capture_on_commit_callbacks
 ):
     del form_data["declaration"]
-    response = signed_in(applicant).post(JOIN, form_data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in(applicant).post(JOIN, form_data)
     assert response.status_code == 200
     assert "There is a problem" in response.content.decode()
     assert "Tick the box to say you agree" in response.content.decode()
@@ -123,22 +125,26 @@ def test_a_forged_class_is_refused(applicant, form_data, appointed, west_kent_re
 
 
 def test_a_closed_register_says_so_and_takes_no_application(
-    applicant, form_data, register, mailoutbox
+    applicant, form_data, register, mailoutbox, django_capture_on_commit_callbacks
 ):
     register.open_for_applications = False
     register.save()
     client = signed_in(applicant)
     assert "not taking applications" in client.get(JOIN).content.decode()
-    response = client.post(JOIN, form_data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(JOIN, form_data)
     assert "not taking applications" in response.content.decode()
     assert not Membership.objects.exists()
     assert mailoutbox == []
 
 
-def test_applying_twice_is_refused(applicant, application, form_data, mailoutbox):
+def test_applying_twice_is_refused(
+    applicant, application, form_data, mailoutbox, django_capture_on_commit_callbacks
+):
     client = signed_in(applicant)
     assert "already applied" in client.get(JOIN).content.decode()
-    response = client.post(JOIN, form_data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(JOIN, form_data)
     assert "already applied" in response.content.decode()
     assert Membership.objects.filter(user=applicant).count() == 1
     assert mailoutbox == []

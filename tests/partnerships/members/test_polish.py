@@ -43,12 +43,13 @@ def test_the_join_form_and_its_errors_are_in_polish(applicant, user_members, wor
 
 
 def test_an_application_sent_from_the_polish_form_is_answered_in_polish(
-    applicant, user_members, mailoutbox
+    applicant, user_members, mailoutbox, django_capture_on_commit_callbacks
 ):
     client = signed_in(applicant)
     data = {"member_class": str(user_members.pk), "statement": "", "declaration": "on"}
 
-    response = client.post(pl(JOIN), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(pl(JOIN), data)
 
     assert response.status_code == 302
     assert response["Location"] == pl(HOME)
@@ -59,7 +60,7 @@ def test_an_application_sent_from_the_polish_form_is_answered_in_polish(
 
 
 def test_a_member_who_applied_in_polish_hears_the_decision_in_polish(
-    applicant, user_members, secretary_browser, mailoutbox
+    applicant, user_members, secretary_browser, mailoutbox, django_capture_on_commit_callbacks
 ):
     signed_in(applicant).post(
         pl(JOIN), {"member_class": str(user_members.pk), "statement": "", "declaration": "on"}
@@ -69,7 +70,8 @@ def test_a_member_who_applied_in_polish_hears_the_decision_in_polish(
     mailoutbox.clear()
 
     # The secretary decides in the English admin.
-    secretary_browser.post(f"/admin/members/{application.pk}/approve/", {})
+    with django_capture_on_commit_callbacks(execute=True):
+        secretary_browser.post(f"/admin/members/{application.pk}/approve/", {})
 
     welcome = next(mail for mail in mailoutbox if mail.to == ["amina@example.org"])
     assert welcome.subject.startswith("Witamy: Twoje członkostwo zostało zatwierdzone")
