@@ -75,13 +75,3 @@ class ListingForm(forms.ModelForm):
                 "Do not put anything here you would not want other members to see."
             ),
         }
-
-
-def problems(form):
-    """What stops a form going through, for the error summary: ``[(anchor, message)]``."""
-    found = [("", str(error)) for error in form.non_field_errors()]
-    for field in form:
-        # Radio buttons have no single label to link to: link to the first choice.
-        anchor = field.id_for_label or f"{field.auto_id}_0"
-        found += [(anchor, str(error)) for error in field.errors]
-    return found

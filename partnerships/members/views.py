@@ -17,12 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chorus.common.error_summary import problems
 from chorus.plugins.panels import dashboard_panels
 
 from ..membership import MembershipError, apply, current_membership
 from ..models import Membership
 from . import dashboard, notifications
-from .forms import JoinForm, ListingForm, problems
+from .forms import JoinForm, ListingForm
 from .lookups import directory_entries, latest_membership, site_register
 
 Status = Membership.Status

@@ -301,27 +301,3 @@ def register_formset(scheme, data=None, rows=5):
     if data is not None:
         return RegisterFormSet(data, prefix="row", scheme=scheme)
     return RegisterFormSet(prefix="row", scheme=scheme, initial=[{}] * rows)
-
-
-def problems(form=None, formset=None):
-    """Everything wrong with a submission, for the error summary: ``[(anchor, message)]``.
-
-    A register line's problem names its line number, so "Line 3: No volunteer has card
-    number …" can be found among twenty lines.
-    """
-    found = []
-    for form_ in [form] if form is not None else []:
-        found += [("", str(error)) for error in form_.non_field_errors()]
-        for field in form_:
-            found += [(field.id_for_label, str(error)) for error in field.errors]
-    if formset is not None:
-        found += [("", str(error)) for error in formset.non_form_errors()]
-        for number, row in enumerate(formset.forms, start=1):
-            for field in row:
-                for error in field.errors:
-                    message = _("Line %(number)s: %(problem)s") % {
-                        "number": number,
-                        "problem": error,
-                    }
-                    found.append((field.id_for_label, str(message)))
-    return found

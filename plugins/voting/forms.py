@@ -176,17 +176,3 @@ class ReceiptCheckForm(forms.Form):
         if not code:
             raise forms.ValidationError(NOT_A_RECEIPT)
         return code
-
-
-def problems(*forms_):
-    """Everything wrong with the forms, for the error summary: ``[(anchor, message)]``."""
-    found = []
-    for form in forms_:
-        if form is None:
-            continue
-        found += [("", str(error)) for error in form.non_field_errors()]
-        for field in form:
-            found += [
-                (field.id_for_label or field.auto_id or "", str(error)) for error in field.errors
-            ]
-    return found

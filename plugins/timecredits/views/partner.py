@@ -15,6 +15,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from chorus.common.error_summary import problems
+
 from .. import ledger, rounding
 from ..errors import CreditsError
 from ..forms import (
@@ -22,7 +24,6 @@ from ..forms import (
     ConfirmVoucherForm,
     SessionForm,
     TakeCreditsForm,
-    problems,
     register_formset,
 )
 from ..models import Transaction, Wallet
@@ -104,7 +105,7 @@ def record_time(request, wallet_id):
         "partner": partner,
         "form": form,
         "formset": formset,
-        "problems": problems(form, formset) if data is not None else [],
+        "problems": problems(form, formset=formset) if data is not None else [],
         "rule": rounding.RULE,
     }
     return TemplateResponse(

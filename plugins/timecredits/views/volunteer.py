@@ -21,10 +21,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from chorus.common.csv_cells import safe_cell
+from chorus.common.error_summary import problems
 
 from .. import ledger
 from ..errors import CreditsError
-from ..forms import GiftForm, RedeemForm, problems
+from ..forms import GiftForm, RedeemForm
 from ..models import Transaction, Voucher
 from ..wallets import volunteer_wallet
 from .common import history, offers_for, own_wallet, rows, scoped_key, site_scheme

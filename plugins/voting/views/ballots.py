@@ -26,9 +26,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from chorus.common.error_summary import problems
+
 from .. import casting, comments, lifecycle
 from ..errors import VotingError
-from ..forms import ALTERED, CommentForm, VoteForm, problems
+from ..forms import ALTERED, CommentForm, VoteForm
 from ..models import Ballot, Comment, Elector, EligibleClass, Mark
 from . import wording
 from .common import (

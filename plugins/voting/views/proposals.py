@@ -13,9 +13,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from chorus.common.error_summary import problems
+
 from .. import proposals as services
 from ..errors import VotingError
-from ..forms import ProposalForm, problems
+from ..forms import ProposalForm
 from ..models import Proposal, VotingSettings
 from .common import (
     is_secretary,

@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chorus.common.error_summary import problems
+
 from .. import publication
-from ..forms import ReceiptCheckForm, problems
+from ..forms import ReceiptCheckForm
 from .common import site_ballot
 from .wording import number
 

@@ -42,6 +42,7 @@ CORE_APPS = [
     "partnerships",
     "coproduction",
     "chorus.plugins",
+    "chorus.common",
 ]
 
 INSTALLED_APPS = [
