@@ -7,7 +7,14 @@ enablement; the network panel keeps to such sites with ``in_enabled_sites``.
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from chorus.plugins import NavigationItem, Panel, hookimpl, in_enabled_sites, sites_with
+from chorus.plugins import (
+    DemoSection,
+    NavigationItem,
+    Panel,
+    hookimpl,
+    in_enabled_sites,
+    sites_with,
+)
 
 from . import views
 from .listings import event_listing, upcoming
@@ -76,3 +83,12 @@ def chorus_register_network_home_panels(page, request):
             order=20,
         )
     ]
+
+
+@hookimpl
+def chorus_register_demo_sections():
+    """The demo's events on the network and the place partnerships."""
+    # Imported here: the demo builds on factory-boy, which production does not install.
+    from . import demo
+
+    return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]

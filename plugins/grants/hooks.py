@@ -6,7 +6,7 @@ covers every site), so none of them checks enablement.
 
 from django.utils.translation import gettext_lazy as _
 
-from chorus.plugins import NavigationItem, hookimpl
+from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
 from . import dashboard, panels, personal_data
 from .models import GrantProgrammePage
@@ -57,3 +57,12 @@ def chorus_export_personal_data(email):
 def chorus_erase_personal_data(email):
     """Pseudonymise a person's applications; awards stay as organisation records."""
     return personal_data.erase(email)
+
+
+@hookimpl
+def chorus_register_demo_sections():
+    """The demo's grant programmes, rounds and applications (Medway, West Kent)."""
+    # Imported here: the demo builds on factory-boy, which production does not install.
+    from . import demo
+
+    return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]

@@ -7,7 +7,7 @@ every site), so none of them checks enablement.
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from chorus.plugins import NavigationItem, hookimpl
+from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
 from . import dashboard, panels, personal_data
 from .ledger import credit_participation
@@ -70,3 +70,12 @@ def chorus_export_personal_data(email):
 def chorus_erase_personal_data(email):
     """Anonymise a person's wallets; the ledger's entries stay, so it still adds up."""
     return personal_data.erase(email)
+
+
+@hookimpl
+def chorus_register_demo_sections():
+    """The demo's Medway Time Credits scheme, partners, offers and volunteers."""
+    # Imported here: the demo builds on factory-boy, which production does not install.
+    from . import demo
+
+    return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]

@@ -7,7 +7,7 @@ site), so none of them checks enablement.
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from chorus.plugins import NavigationItem, hookimpl
+from chorus.plugins import DemoSection, NavigationItem, hookimpl
 from partnerships.models import MemberRegister
 
 from . import dashboard, panels, personal_data
@@ -55,3 +55,12 @@ def chorus_export_personal_data(email):
 def chorus_erase_personal_data(email):
     """Remove the text of a person's comments; proposals, votes and tallies stay."""
     return personal_data.erase(email)
+
+
+@hookimpl
+def chorus_register_demo_sections():
+    """The demo's Sharing Care ballots and members' proposal."""
+    # Imported here: the demo builds on factory-boy, which production does not install.
+    from . import demo
+
+    return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]

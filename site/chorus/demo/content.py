@@ -34,7 +34,6 @@ PARTNERSHIPS = [
             "decisions about, health provision in Medway. The pilot launched in March 2017 "
             "as a partnership of seven community organisations.</p>"
         ),
-        "plugins": ["events"],
         "roles": [
             ("Red Zebra", "Leads Involving Medway as its community infrastructure organisation"),
             ("Spice Innovations Limited", "Introduces Medway Time Credits for volunteers"),
@@ -63,7 +62,6 @@ PARTNERSHIPS = [
             "<p>West Kent is building people and community networks at place level, so that "
             "local voices are heard where decisions are made.</p>"
         ),
-        "plugins": ["events"],
         "roles": [
             ("NHS Kent and Medway", "Commissions services and hosts the Health Network"),
             ("Healthwatch Kent", "Gathers and publishes people's experiences of care"),
@@ -81,7 +79,6 @@ PARTNERSHIPS = [
             "<p>East Kent hears from people where they are: in shopping centres, hospitals, "
             "supermarkets, town centres and rural communities.</p>"
         ),
-        "plugins": ["events"],
         "roles": [
             ("NHS Kent and Medway", "Runs the roving roadshow with local partners"),
             ("Healthwatch Kent", "Independent champion for people who use services"),
@@ -99,7 +96,6 @@ PARTNERSHIPS = [
             "<p>The partnership works with schools, colleges, universities and youth groups "
             "to support young people to help shape local services.</p>"
         ),
-        "plugins": ["events"],
         "roles": [
             ("NHS Kent and Medway", "Leads engagement for the partnership"),
             ("Kent County Council", "Social care and public health partner"),
@@ -120,8 +116,6 @@ PARTNERSHIPS = [
             "the co-op spent the first half of 2022 learning with its members what "
             "membership means and how members can contribute, influence and share care.</p>"
         ),
-        # The co-op has not switched events on: the demo shows a site without the plugin.
-        "plugins": [],
         "roles": [("Power to Change", "Funds the Sharing Care learning project")],
     },
 ]
@@ -428,85 +422,3 @@ CHARTER_SIGNATORIES = [
         "priorities.",
     ),
 ]
-
-# Events per site: (title, kind, days from today, start hour, hours, venue, address, audience)
-EVENTS = {
-    "medway-swale.localhost": [
-        (
-            "Roadshow at Hempstead Valley Shopping Centre",
-            "roadshow_stop",
-            6,
-            10,
-            4,
-            "Hempstead Valley Shopping Centre",
-            "Hempstead Valley Drive\nGillingham\nME7 3PD",
-            "Everyone",
-        ),
-        (
-            "Medway Time Credits volunteer meet-up",
-            "drop_in",
-            13,
-            14,
-            2,
-            "Chatham Library",
-            "Gun Wharf, Dock Road\nChatham\nME4 4TX",
-            "Volunteers and community groups",
-        ),
-        (
-            "Community researchers' training day",
-            "workshop",
-            -20,
-            10,
-            5,
-            "Arches Local hub",
-            "Luton Road\nChatham",
-            "Volunteer community health researchers",
-        ),
-    ],
-    "west-kent.localhost": [
-        (
-            "Focus group: young people's mental health",
-            "focus_group",
-            9,
-            16,
-            2,
-            "Maidstone Youth Hub",
-            "Maidstone",
-            "Young people aged 14 to 25",
-        ),
-    ],
-    "east-kent.localhost": [
-        (
-            "Roadshow at Westwood Cross",
-            "roadshow_stop",
-            4,
-            10,
-            5,
-            "Westwood Cross shopping centre",
-            "Margate Road\nBroadstairs\nCT10 2BF",
-            "Everyone",
-        ),
-        (
-            "Roadshow visits Romney Marsh villages",
-            "roadshow_stop",
-            18,
-            11,
-            4,
-            "Village halls across Romney Marsh",
-            "Romney Marsh",
-            "Rural residents",
-        ),
-    ],
-    "dgs.localhost": [
-        (
-            "Roadshow at Darent Valley Hospital",
-            "roadshow_stop",
-            11,
-            9,
-            6,
-            "Darent Valley Hospital main entrance",
-            "Darenth Wood Road\nDartford\nDA2 8DA",
-            "Patients, visitors and staff",
-        ),
-    ],
-}

@@ -12,7 +12,7 @@ and may change in any release.
 
 from importlib import import_module
 
-from .contributions import NavigationItem, Panel
+from .contributions import DemoContext, DemoSection, NavigationItem, Panel
 from .markers import hookimpl, hookspec
 from .meta import PluginAppConfig, PluginMeta
 
@@ -27,6 +27,8 @@ _LAZY = {
 }
 
 __all__ = [
+    "DemoContext",
+    "DemoSection",
     "NavigationItem",
     "Panel",
     "PluginAppConfig",

@@ -1,5 +1,6 @@
 """The small value types that hooks return."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,3 +26,33 @@ class Panel:
     template_name: str
     context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
+
+
+@dataclass(frozen=True)
+class DemoContext:
+    """What ``manage.py seed_demo`` hands to each plugin's demo section.
+
+    ``network`` is the network's Wagtail Site (``localhost``), ``sites`` the partnership
+    sites by hostname (``"medway-swale.localhost"``...), ``organisations`` the partner
+    organisations by name, and ``with_people`` says whether people's accounts may be made
+    (only with ``DEBUG`` or ``--with-admin``, never in production).
+    """
+
+    network: Any
+    sites: dict[str, Any]
+    organisations: dict[str, Any]
+    with_people: bool
+
+
+@dataclass(frozen=True)
+class DemoSection:
+    """A plugin's part of the demo network, built by ``manage.py seed_demo``.
+
+    ``hostnames`` are the demo sites (``"localhost"`` is the network) the plugin is switched
+    on for before ``build`` runs. ``build`` is called with a :class:`DemoContext`, must be
+    idempotent (look everything up before making it), and returns lines for the summary
+    ``seed_demo`` prints.
+    """
+
+    build: Callable[[DemoContext], Iterable[str]]
+    hostnames: tuple[str, ...] = ()

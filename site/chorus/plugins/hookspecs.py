@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from django.urls import URLPattern, URLResolver
     from wagtail.models import Page, Site
 
-    from chorus.plugins.contributions import NavigationItem, Panel
+    from chorus.plugins.contributions import DemoSection, NavigationItem, Panel
 
 from .markers import hookspec
 
@@ -188,4 +188,33 @@ def chorus_erase_personal_data(email: str) -> int:
         def chorus_erase_personal_data(email):
             return Booking.objects.filter(email__iexact=email).update(
                 name="(erased)", email="")
+    """
+
+
+# --- The demo --------------------------------------------------------------------------
+
+
+@hookspec
+def chorus_register_demo_sections() -> list[DemoSection]:
+    """Return the plugin's part of the demo network, built by ``manage.py seed_demo``.
+
+    Called once per run of ``seed_demo``, after the core demo (the network, partnership
+    sites, organisations, spotlights, the assembly, the charter and the members' register)
+    is built, for **every** installed plugin whatever its switches, one plugin at a time:
+    a plugin's sections come after those of the plugins it ``requires``. For each
+    :class:`~chorus.plugins.DemoSection`, ``seed_demo`` switches the plugin on for the
+    section's ``hostnames``, then calls ``build(context)`` with a
+    :class:`~chorus.plugins.DemoContext` and prints the lines it returns. Core apps'
+    implementations are not called (the core demo is ``seed_demo``'s own).
+
+    Import the demo code inside the implementation: it builds on the tests' factories,
+    which production does not install.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_demo_sections():
+            from . import demo
+
+            return [DemoSection(build=demo.build, hostnames=("medway-swale.localhost",))]
     """

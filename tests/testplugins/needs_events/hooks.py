@@ -7,7 +7,8 @@ which site, to prove that a plugin that is off for a site is not called for that
 from django.urls import path
 from wagtail.models import Site
 
-from chorus.plugins import NavigationItem, Panel, hookimpl
+from chorus.plugins import DemoSection, NavigationItem, Panel, hookimpl
+from plugins.events.models import EventIndexPage
 
 from . import views
 
@@ -20,6 +21,10 @@ PEOPLE: dict[str, list[dict[str, str]]] = {}
 NAV_LABEL = "Needs events test link"
 PANEL_TITLE = "Needs events test panel"
 DASHBOARD_PANEL_TITLE = "Needs events test dashboard panel"
+
+DEMO_HOSTNAMES: tuple[str, ...] = ()
+"""The demo sites ``seed_demo`` switches this plugin on for (tests set it; none by default)."""
+DEMO_LINE = "Needs events (test): demo section built"
 
 
 @hookimpl
@@ -94,3 +99,17 @@ def chorus_on_grant_awarded(award):
 @hookimpl(optionalhook=True)
 def chorus_on_ballot_closed(ballot):
     CALLS.append(("chorus_on_ballot_closed", ballot.site.hostname, ballot.outcome))
+
+
+@hookimpl
+def chorus_register_demo_sections():
+    CALLS.append(("chorus_register_demo_sections", ""))
+    return [DemoSection(build=_build_demo, hostnames=DEMO_HOSTNAMES)]
+
+
+def _build_demo(context):
+    """Record which demo sites already have an events index (built by events' section)."""
+    for hostname, site in sorted(context.sites.items()):
+        if EventIndexPage.objects.descendant_of(site.root_page).exists():
+            CALLS.append(("demo section found events", hostname))
+    return [DEMO_LINE]

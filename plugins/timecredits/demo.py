@@ -21,20 +21,19 @@ import datetime
 
 from django.utils import timezone
 
-from chorus.demo.sections import DemoSection
-from chorus.plugins import enablement
+from chorus.common.factories import UserFactory
 from partnerships.factories import PartnerOrganisationFactory
-from plugins.grants.factories import UserFactory
-from plugins.timecredits import ledger
-from plugins.timecredits.factories import (
+
+from . import ledger
+from .factories import (
     EarnPartnerFactory,
     OfferFactory,
     SchemeFactory,
     SpendPartnerFactory,
 )
-from plugins.timecredits.models import PartnerStaff, Voucher
-from plugins.timecredits.permissions import scheme_admins
-from plugins.timecredits.wallets import volunteer_wallet
+from .models import PartnerStaff, Voucher
+from .permissions import scheme_admins
+from .wallets import volunteer_wallet
 
 DEMO_PASSWORD = "chorus-demo"
 MEDWAY = "medway-swale.localhost"
@@ -239,18 +238,29 @@ def _days_ago(number):
     return timezone.localdate() - datetime.timedelta(days=number)
 
 
-class TimeCreditsDemo(DemoSection):
+#: Where time credits is switched on: the network too (it has no scheme of its own), so
+#: its home page gathers the offers of every scheme.
+HOSTNAMES = (MEDWAY, "localhost")
+
+
+def build(context):
+    """Build the time-credits part of the demo; return the lines ``seed_demo`` prints."""
+    demo = TimeCreditsDemo(context)
+    demo.build()
+    return demo.report_lines()
+
+
+class TimeCreditsDemo:
     """Builds the time-credits part of the demo; ``report_lines()`` says where to look."""
 
+    def __init__(self, context):
+        self.context = context
+
     def build(self):
-        site = self.sites[MEDWAY]
-        # On for the network too (it has no scheme of its own), so its home page gathers
-        # the offers of every scheme.
-        for on in (site, self.network):
-            enablement.enable("timecredits", on)
+        site = self.context.sites[MEDWAY]
         self.scheme = SchemeFactory(
             site=site,
-            administered_by=self.organisations["Medway Voluntary Action"],
+            administered_by=self.context.organisations["Medway Voluntary Action"],
             **SCHEME,
         )
         self.earn = {}
@@ -269,14 +279,14 @@ class TimeCreditsDemo(DemoSection):
             self.spend[key] = partner
             for offer in offers:
                 self.offers[offer["title"]] = OfferFactory(partner=partner, **offer)
-        if self.with_people:
+        if self.context.with_people:
             self._people()
             self._history()
 
     def report_lines(self):
         """Lines for seed_demo's summary: the scheme and the demo volunteer accounts."""
         lines = [f"Time credits: {self.scheme.name} on {self.scheme.site.root_url}/"]
-        if self.with_people:
+        if self.context.with_people:
             lines.append(
                 "  sign in (password chorus-demo): volunteers grace@example.org, "
                 "tom@example.org; library staff library.volunteers@example.org; castle "
@@ -287,7 +297,7 @@ class TimeCreditsDemo(DemoSection):
 
     def _organisation(self, fields):
         """The seed's organisation of that name, or a new one (with no made-up website)."""
-        found = self.organisations.get(fields["name"])
+        found = self.context.organisations.get(fields["name"])
         if found is not None:
             return found
         return PartnerOrganisationFactory(website="", **fields)

@@ -25,18 +25,17 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from chorus.demo.sections import DemoSection
-from chorus.plugins import enablement
+from chorus.common.factories import UserFactory
 from partnerships.factories import PartnerOrganisationFactory
-from plugins.grants import ledger, workflow
-from plugins.grants.areas import area_for_postcode
-from plugins.grants.factories import (
+
+from . import ledger, workflow
+from .areas import area_for_postcode
+from .factories import (
     ApplicationFactory,
     GrantProgrammePageFactory,
     GrantRoundFactory,
-    UserFactory,
 )
-from plugins.grants.models import (
+from .models import (
     Application,
     Assessment,
     Award,
@@ -45,7 +44,7 @@ from plugins.grants.models import (
     MonitoringReport,
     PotEntry,
 )
-from plugins.grants.permissions import grant_team
+from .permissions import grant_team
 
 DEMO_PASSWORD = "chorus-demo"
 DAY = datetime.timedelta(days=1)
@@ -622,22 +621,30 @@ def _org_id(kind, number):
     return probe.org_id
 
 
-class GrantsDemo(DemoSection):
+#: Where grants is switched on: the network too, so its home page gathers the open rounds.
+HOSTNAMES = (MEDWAY, WEST_KENT, "localhost")
+
+
+def build(context):
+    """Build the grants part of the demo; return the lines ``seed_demo`` prints."""
+    demo = GrantsDemo(context)
+    demo.build()
+    return demo.report_lines()
+
+
+class GrantsDemo:
     """Builds the grants part of the demo; ``report_lines()`` says where to look."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, context):
+        self.context = context
         self.staff = {}
 
     def build(self):
-        medway, west_kent = self.sites[MEDWAY], self.sites[WEST_KENT]
-        # On for the network too, so its home page gathers the open rounds from both.
-        for site in (medway, west_kent, self.network):
-            enablement.enable("grants", site)
+        medway, west_kent = self.context.sites[MEDWAY], self.context.sites[WEST_KENT]
         self._staff(medway)
         self._staff(west_kent)
         funder = PartnerOrganisationFactory(**PARTNERSHIP_FUNDER)
-        foundation = self.organisations["Kent Community Foundation"]
+        foundation = self.context.organisations["Kent Community Foundation"]
         self.medway_programme = GrantProgrammePageFactory(
             parent=medway.root_page,
             administering_organisation=foundation,
@@ -647,7 +654,7 @@ class GrantsDemo(DemoSection):
         self.fast_programme = GrantProgrammePageFactory(
             parent=west_kent.root_page,
             administering_organisation=foundation,
-            funder=self.organisations["NHS Kent and Medway"],
+            funder=self.context.organisations["NHS Kent and Medway"],
             **FAST_GRANTS,
         )
         programmes = {
@@ -669,7 +676,7 @@ class GrantsDemo(DemoSection):
             f"Grants: {self.medway_programme.full_url}  and  {self.fast_programme.full_url}",
             f"  awarded: {self.medway_programme.full_url}awarded/",
         ]
-        if self.with_people:
+        if self.context.with_people:
             lines.append(
                 "  sign in (password chorus-demo): applicant amina@example.org, assessor "
                 "grants.assessor@example.org, manager grants.manager@example.org"
@@ -681,7 +688,7 @@ class GrantsDemo(DemoSection):
     def _staff(self, site):
         team = grant_team(site)
         self.staff[site.hostname] = {"assessors": None, "managers": None}
-        if not self.with_people:
+        if not self.context.with_people:
             return
         for role, email, first_name, last_name in STAFF[site.hostname]:
             user = UserFactory(
@@ -691,7 +698,7 @@ class GrantsDemo(DemoSection):
             self.staff[site.hostname][role] = user
 
     def _applicant(self, contact):
-        if not self.with_people:
+        if not self.context.with_people:
             return None
         name, email, _phone = contact
         first_name, _, last_name = name.partition(" ")
@@ -771,7 +778,7 @@ class GrantsDemo(DemoSection):
         application.save(update_fields=["status", "submitted_at", "updated_at"])
 
     def _assess(self, application, pot, spec, staff):
-        if not self.with_people:
+        if not self.context.with_people:
             return
         if spec.get("conflict") and staff["assessors"] is not None:
             Assessment.objects.create(
