@@ -22,9 +22,22 @@ print(settings.DATABASES["default"]["ENGINE"])
 print(settings.DEBUG)
 """
 
+# Starts the app as a server does (chorus.wsgi), loads every URL, view and admin hook it can
+# reach, and reports whether the demo app or factory-boy came with them.
+SERVER_IMPORTS = """
+import sys
+from django.apps import apps
+from django.urls import get_resolver
+from wagtail import hooks
+from chorus.wsgi import application
+get_resolver().url_patterns
+hooks.search_for_hooks()
+print(apps.is_installed("chorus.demo"), "factory" in sys.modules)
+"""
 
-def run_settings(settings_module, **env):
-    """Load ``settings_module`` in a new interpreter with ``env``; return the process."""
+
+def run_settings(settings_module, probe=PROBE, **env):
+    """Run ``probe`` with ``settings_module`` in a new interpreter with ``env``."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -36,7 +49,7 @@ def run_settings(settings_module, **env):
         **env,
     )
     return subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
         env=environment,
@@ -98,3 +111,23 @@ def test_redis_url_caches_in_redis():
     backend, value = result.stdout.split()[:2]
     assert backend == "django.core.cache.backends.redis.RedisCache"
     assert value == "ok"  # written to and read back from the real Redis server
+
+
+def test_production_installs_neither_the_demo_nor_factory_boy(tmp_path):
+    result = run_settings(
+        "chorus.settings.production",
+        SERVER_IMPORTS,
+        SECRET_KEY="x" * 50,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("settings_module", ["chorus.settings.dev", "chorus.settings.test"])
+def test_development_and_the_tests_install_the_demo(settings_module, tmp_path):
+    result = run_settings(
+        settings_module, SERVER_IMPORTS, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "True"

@@ -37,7 +37,6 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 CORE_APPS = [
     "chorus.accounts",
     "chorus.network",
-    "chorus.demo",
     "chorus.caching",
     "partnerships",
     "coproduction",

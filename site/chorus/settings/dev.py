@@ -6,6 +6,10 @@ os.environ.setdefault("DEBUG", "true")
 
 from .base import *  # noqa: E402, F403
 
+# The demo (`manage.py seed_demo`, built on the tests' factories) is for development and the
+# tests only: production neither installs it nor factory-boy (`pip install -e .[demo]`).
+INSTALLED_APPS = [*INSTALLED_APPS, "chorus.demo"]  # noqa: F405
+
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

@@ -25,6 +25,9 @@ WAGTAILADMIN_BASE_URL = "http://localhost"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# The demo app (installed here and in dev, never in production: see dev.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "chorus.demo"]  # noqa: F405
+
 
 def _importable(module):
     try:
@@ -38,4 +41,4 @@ def _importable(module):
 # (chorus.testing), go without it.
 TEST_PLUGIN_APP = "tests.testplugins.needs_events"
 if _importable(TEST_PLUGIN_APP):
-    INSTALLED_APPS = [*INSTALLED_APPS, TEST_PLUGIN_APP]  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, TEST_PLUGIN_APP]
