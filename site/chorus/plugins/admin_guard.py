@@ -12,8 +12,9 @@ AppConfig is a :class:`~chorus.plugins.meta.PluginAppConfig`):
   recognised by its URL namespace, never by the view's module;
 - a menu item belongs to its ``chorus_plugin``, else to the app of its class, else to the
   admin screen its URL opens (a submenu: to the plugin all its items belong to);
-- a Wagtail view for any model (bulk actions) belongs to the plugin whose app label is in
-  its URL;
+- Wagtail's own screens for any model (site settings, bulk actions) are Wagtail's: they
+  name their site or objects themselves, and a plugin restricts them through its
+  permission policy;
 - a home-page panel or summary item belongs to its ``chorus_plugin``, else to the app of
   its class.
 
@@ -64,7 +65,6 @@ class _Owners:
     admin_root: str
     routes: dict[str, str]
     namespaces: dict[str, str]
-    app_labels: dict[str, str]
 
 
 def _join(prefix, route):
@@ -113,12 +113,7 @@ def _owners() -> _Owners:
         if plugin:
             namespaces.setdefault(viewset.url_namespace, plugin)
     admin_root = resolve(reverse("wagtailadmin_home")).route
-    app_labels = {
-        config.label: config.chorus_plugin.name
-        for config in apps.get_app_configs()
-        if isinstance(config, PluginAppConfig)
-    }
-    return _Owners(admin_root, routes, namespaces, app_labels)
+    return _Owners(admin_root, routes, namespaces)
 
 
 def view_owner(match) -> str | None:
@@ -129,15 +124,13 @@ def view_owner(match) -> str | None:
     for namespace in match.namespaces:
         if namespace in owners.namespaces:
             return owners.namespaces[namespace]
-    plugin = owners.routes.get(match.route.removeprefix(owners.admin_root))
-    # Wagtail's own views for any model (bulk actions...) name the model's app in the URL.
-    return plugin or owners.app_labels.get(match.kwargs.get("app_label"))
+    return owners.routes.get(match.route.removeprefix(owners.admin_root))
 
 
 @lru_cache(maxsize=512)
 def _url_owner(url) -> str | None:
     try:
-        return view_owner(resolve(urlsplit(str(url)).path))
+        return view_owner(resolve(urlsplit(url).path))
     except (Resolver404, NoReverseMatch):
         return None
 
@@ -151,7 +144,7 @@ def item_owner(item) -> str | None:
         owners = {item_owner(child) for child in item.menu.registered_menu_items}
         return owners.pop() if len(owners) == 1 else None
     url = getattr(item, "url", None)
-    return _url_owner(url) if url else None
+    return _url_owner(str(url)) if url else None
 
 
 def hide_off_plugin_items(request, items):
