@@ -20,4 +20,5 @@ class EventsConfig(PluginAppConfig):
             "an iCalendar feed, a home-page panel and the network's upcoming events."
         ),
         version="1.0.0",
+        requires_chorus=">=0.1,<0.2",
     )

@@ -22,4 +22,5 @@ class GrantsConfig(PluginAppConfig):
             "open data."
         ),
         version="1.0.0",
+        requires_chorus=">=0.1,<0.2",
     )

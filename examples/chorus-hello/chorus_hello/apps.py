@@ -19,4 +19,6 @@ class HelloConfig(PluginAppConfig):
         verbose_name=_("Hello"),
         description=_("Greets visitors at /plugins/hello/ and adds a Hello link to the menu."),
         version=__version__,
+        # The Chorus releases this plugin is made for; Chorus refuses to start otherwise.
+        requires_chorus=">=0.1,<0.2",
     )

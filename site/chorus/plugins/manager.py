@@ -20,6 +20,9 @@ import pluggy
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+import chorus
 
 from . import hookspecs
 from .markers import PROJECT_NAME, hookimpl
@@ -57,6 +60,33 @@ def _hooks_module(app_config):
     return module
 
 
+def check_chorus_version(meta: PluginMeta, running: str | None = None):
+    """Refuse a plugin whose ``requires_chorus`` range leaves out the running Chorus.
+
+    ``running`` defaults to ``chorus.__version__``. A pre-release of Chorus is accepted where
+    the range takes it in (``0.1.5rc1`` in ``>=0.1,<0.2``; ``0.2.0rc1`` comes before
+    ``0.2`` and is not in ``>=0.2``, nor in ``<0.2`` by PEP 440's rule). Raises
+    ``ImproperlyConfigured`` naming the plugin, its range and the running version, or saying
+    that the range cannot be read.
+    """
+    if not meta.requires_chorus:
+        return
+    running = running or chorus.__version__
+    try:
+        accepted = SpecifierSet(meta.requires_chorus)
+    except InvalidSpecifier:
+        raise ImproperlyConfigured(
+            f"Plugin {meta.name!r} has requires_chorus={meta.requires_chorus!r}, which is not "
+            "a version range (write PEP 440 specifiers such as '>=0.1,<0.2')."
+        ) from None
+    if not accepted.contains(running, prereleases=True):
+        raise ImproperlyConfigured(
+            f"Plugin {meta.name!r} works with Chorus {meta.requires_chorus}, but this is "
+            f"Chorus {running}. Install a release of the plugin made for Chorus {running}, "
+            "or uninstall it."
+        )
+
+
 def build(app_configs=None):
     """Create a fresh manager from the app registry and check every implementation.
 
@@ -65,7 +95,8 @@ def build(app_configs=None):
     ``pluggy.PluginValidationError`` when a ``hooks`` module implements a hook that no
     installed app declares (a typo, or another plugin's hook used without requiring it and
     without ``optionalhook=True``) or with the wrong arguments, and ``ImproperlyConfigured`` when a
-    plugin needs one that is not installed. The current manager is replaced only on success.
+    plugin needs one that is not installed or another release of Chorus
+    (:func:`check_chorus_version`). The current manager is replaced only on success.
     """
     global _manager, _plugins
     manager = pluggy.PluginManager(PROJECT_NAME)
@@ -87,6 +118,7 @@ def build(app_configs=None):
             meta = app_config.chorus_plugin
             if meta.name in plugins:
                 raise ImproperlyConfigured(f"Two apps declare the plugin name {meta.name!r}.")
+            check_chorus_version(meta)
             plugins[meta.name] = meta
         module = _hooks_module(app_config)
         if module is not None:

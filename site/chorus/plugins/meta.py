@@ -11,7 +11,11 @@ class PluginMeta:
 
     ``name`` is the short, stable identifier used on the command line and stored in the
     database (``events``); ``requires`` lists the names of plugins that must be on for a
-    site before this one can be.
+    site before this one can be. ``requires_chorus`` is the range of Chorus releases the
+    plugin works with, as PEP 440 specifiers (``">=0.1,<0.2"``; empty for any), checked
+    when Chorus starts. ``settings`` names the plugin's per-site settings model
+    (``"voting.VotingSettings"``, a Wagtail ``BaseSiteSetting``), which the admin's Plugins
+    screen links to for each site where the plugin is on.
     """
 
     name: str
@@ -19,6 +23,8 @@ class PluginMeta:
     description: str
     version: str
     requires: tuple[str, ...] = field(default_factory=tuple)
+    requires_chorus: str = ""
+    settings: str = ""
 
 
 class PluginAppConfig(AppConfig):
@@ -32,7 +38,7 @@ class PluginAppConfig(AppConfig):
             name = "chorus_hello"
             chorus_plugin = PluginMeta(
                 name="hello", verbose_name="Hello", description="Says hello.",
-                version="1.0",
+                version="1.0", requires_chorus=">=0.1,<0.2",
             )
     """
 
