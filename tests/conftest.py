@@ -12,6 +12,7 @@ from chorus.plugins import enablement
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import PartnershipHomePage
 from tests.database import django_db_setup  # noqa: F401 (migrate once, copy per process)
+from tests.frontend_cache import PURGED, RECORDING
 
 
 @pytest.fixture(autouse=True)
@@ -87,6 +88,15 @@ def west_kent_site(make_partnership_site):
     return make_partnership_site(
         "west-kent.localhost", "West Kent Health and Care Partnership", area_served="West Kent"
     )
+
+
+@pytest.fixture
+def frontend_cache(settings):
+    """A frontend cache (CDN) that records what it is asked to purge: the list of URLs."""
+    settings.WAGTAILFRONTENDCACHE = RECORDING
+    PURGED.clear()
+    yield PURGED
+    PURGED.clear()
 
 
 @pytest.fixture

@@ -21,18 +21,11 @@ class TimeCreditsConfig(PluginAppConfig):
             "double-entry ledger."
         ),
         version="1.0.0",
+        requires_chorus=">=0.1,<0.2",
     )
 
     def ready(self):
-        # The "Time credits" menu item appears once a site has a scheme: a new cache
-        # generation makes the cached navigation notice a scheme being added or removed.
-        from django.db.models.signals import post_delete, post_save
+        # The menu link and the offers panels follow the scheme's data (see ``freshness``).
+        from . import freshness
 
-        from chorus.caching import generation
-
-        from .models import Scheme
-
-        post_save.connect(generation.bump, sender=Scheme, dispatch_uid="timecredits-scheme-saved")
-        post_delete.connect(
-            generation.bump, sender=Scheme, dispatch_uid="timecredits-scheme-deleted"
-        )
+        freshness.connect()

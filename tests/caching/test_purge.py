@@ -1,24 +1,12 @@
 """Publishing a page purges it and the listings that show it from the frontend cache."""
 
 import pytest
-from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from chorus.caching.purge import listing_pages_for
 from plugins.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.frontend_cache import PURGED, RECORDING
 
 pytestmark = pytest.mark.django_db
-
-PURGED = []
-
-
-class RecordingBackend(BaseBackend):
-    """A frontend-cache backend that records the URLs it is asked to purge."""
-
-    def purge(self, url):
-        PURGED.append(url)
-
-
-RECORDING = {"recorder": {"BACKEND": f"{__name__}.RecordingBackend"}}
 
 
 @pytest.fixture

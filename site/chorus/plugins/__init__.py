@@ -24,6 +24,7 @@ _LAZY = {
     "is_enabled": "chorus.plugins.enablement",
     "in_enabled_sites": "chorus.plugins.enablement",
     "sites_with": "chorus.plugins.enablement",
+    "refresh_site_content": "chorus.plugins.refresh",
 }
 
 __all__ = [

@@ -7,6 +7,9 @@ enablement themselves.
 
 from __future__ import annotations
 
+import logging
+from functools import partial
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
@@ -18,6 +21,9 @@ from chorus.caching import generation
 
 from .manager import CORE_PREFIX, get_manager, get_plugin, installed_plugins
 from .models import SitePlugin
+from .refresh import refresh_site_content
+
+logger = logging.getLogger(__name__)
 
 CACHE_KEY = "chorus:plugins:site:{site_id}"
 SITES_WITH_KEY = "chorus:plugins:sites-with:{generation}:{plugin}"
@@ -106,8 +112,13 @@ def hooks_for_site(site: Site | None):
 
     Usage: ``hooks_for_site(site).chorus_register_navigation_items(site=site, request=r)``.
     """
+    return _site_hooks(site)
+
+
+def _site_hooks(site, also=()):
+    """The hook relay for ``site``, calling the plugins named in ``also`` even if off."""
     manager = get_manager()
-    on = enabled_plugins(site)
+    on = enabled_plugins(site) | frozenset(also)
     off = [
         manager.get_plugin(name)
         for name in installed_plugins()
@@ -140,7 +151,8 @@ def enable(plugin: str, site: Site, *, with_requirements: bool = True) -> list[s
 
     A plugin whose requirements are off gets them switched on too when
     ``with_requirements`` is true; otherwise :class:`PluginDependencyError` explains
-    what is missing and nothing changes.
+    what is missing and nothing changes. Once committed, ``chorus_on_plugin_enabled`` is
+    called for each plugin switched on (see :func:`_announce`).
     """
     order = _with_requirements(plugin)
     already = enabled_plugins_uncached(site)
@@ -155,6 +167,8 @@ def enable(plugin: str, site: Site, *, with_requirements: bool = True) -> list[s
         if name not in already:
             _set(name, site, True)
             switched.append(name)
+    if switched:
+        transaction.on_commit(partial(_announce, site, switched, enabled=True))
     return switched
 
 
@@ -163,6 +177,7 @@ def disable(plugin: str, site: Site) -> bool:
     """Switch ``plugin`` off for ``site``; its data is kept. Return whether it was on.
 
     Refuses with :class:`PluginDependencyError` while another plugin that needs it is on.
+    Once committed, ``chorus_on_plugin_disabled`` is called (see :func:`_announce`).
     """
     get_plugin(plugin)
     on = enabled_plugins_uncached(site)
@@ -181,6 +196,7 @@ def disable(plugin: str, site: Site) -> bool:
     if plugin not in on:
         return False
     _set(plugin, site, False)
+    transaction.on_commit(partial(_announce, site, [plugin], enabled=False))
     return True
 
 
@@ -210,6 +226,21 @@ def _with_requirements(plugin: str) -> list[str]:
 
     visit(plugin, ())
     return ordered
+
+
+def _announce(site: Site, plugins: list[str], *, enabled: bool):
+    """After a switch is committed: refresh the site's cached content (its panels and
+    navigation change) and call ``chorus_on_plugin_enabled`` or ``chorus_on_plugin_disabled``
+    for each of ``plugins``, through the plugins on for ``site`` plus the switched one."""
+    site.__dict__.pop("_chorus_enabled_plugins", None)
+    refresh_site_content(site)
+    hook = "chorus_on_plugin_enabled" if enabled else "chorus_on_plugin_disabled"
+    for plugin in plugins:
+        try:
+            getattr(_site_hooks(site, also=(plugin,)), hook)(site=site, plugin=plugin)
+        except Exception:
+            # The switch is saved: a failing listener must not make it look as if it were not.
+            logger.exception("A %s hook failed for %s on %s", hook, plugin, site.hostname)
 
 
 def _set(plugin: str, site: Site, enabled: bool):

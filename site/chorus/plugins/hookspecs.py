@@ -151,6 +151,50 @@ def chorus_on_participation(site: Site, user: AbstractBaseUser, description: str
     """
 
 
+# --- Switching a plugin on or off for a site ------------------------------------------
+
+
+@hookspec
+def chorus_on_plugin_enabled(site: Site, plugin: str) -> None:
+    """React to ``plugin`` being switched on for ``site``.
+
+    Called once the switch is committed to the database, by ``chorus.plugins.enablement.enable``
+    (which the admin's Plugins screen and ``manage.py plugins enable`` use), once for each
+    plugin it switched on, requirements first. ``plugin`` is the switched plugin's name. Called
+    for the core and every plugin that is on for ``site`` after the switch, the switched plugin
+    included, so a plugin can set itself up (``if plugin == "voting": ...``) and others can
+    react to it. Not called when the plugin was already on. Return values are ignored; an
+    exception is logged and does not undo the switch.
+
+    Example::
+
+        @hookimpl
+        def chorus_on_plugin_enabled(site, plugin):
+            if plugin == "events":
+                EventSettings.for_site(site)  # the site's settings, with the defaults
+    """
+
+
+@hookspec
+def chorus_on_plugin_disabled(site: Site, plugin: str) -> None:
+    """React to ``plugin`` being switched off for ``site``.
+
+    Called once the switch is committed, by ``chorus.plugins.enablement.disable`` (the admin's
+    Plugins screen, ``manage.py plugins disable``), only when the plugin was on. Called for the
+    core, every plugin still on for ``site``, *and the switched plugin itself*, although it is
+    now off there, so it can tidy up (its data must be kept: switching it back on restores
+    everything). Return values are ignored; an exception is logged and does not undo the
+    switch.
+
+    Example::
+
+        @hookimpl
+        def chorus_on_plugin_disabled(site, plugin):
+            if plugin == "events":
+                Reminder.objects.filter(event__site=site, sent=False).update(paused=True)
+    """
+
+
 # --- Personal data -------------------------------------------------------------------
 
 

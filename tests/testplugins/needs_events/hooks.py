@@ -74,6 +74,16 @@ def chorus_register_dashboard_panels(user, request):
 
 
 @hookimpl
+def chorus_on_plugin_enabled(site, plugin):
+    CALLS.append(("chorus_on_plugin_enabled", site.hostname, plugin))
+
+
+@hookimpl
+def chorus_on_plugin_disabled(site, plugin):
+    CALLS.append(("chorus_on_plugin_disabled", site.hostname, plugin))
+
+
+@hookimpl
 def chorus_export_personal_data(email):
     CALLS.append(("chorus_export_personal_data", email))
     records = PEOPLE.get(email.lower(), [])
