@@ -23,8 +23,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views import generic
 
+from chorus.common import admin_ledger
 from chorus.common.csv_cells import safe_cell
 
 from ... import permissions, reports
@@ -92,10 +92,7 @@ def entry_date(entry):
 
 
 def recorded_by(entry):
-    user = entry.recorded_by
-    if user is None:
-        return ""
-    return user.get_full_name().strip() or user.get_username()
+    return admin_ledger.person_name(entry.recorded_by)
 
 
 def application_url(entry):
@@ -117,28 +114,20 @@ def kind_totals(entries):
     ]
 
 
-class LedgerIndexView(GrantManagerMixin, generic.IndexView):
+class LedgerIndexView(GrantManagerMixin, admin_ledger.LedgerIndexView):
     """The ledger rows of the person's managed rounds, newest first, with totals per kind."""
 
     model = PotEntry
-    # Managers hold no model permissions on ledger rows; GrantManagerMixin decides who enters.
-    permission_policy = None
-    any_permission_required = None
     template_name = "grants/admin/ledger/index.html"
     results_template_name = "grants/admin/ledger/index_results.html"
     page_title = gettext_lazy("Payments")
-    header_icon = "list-ul"
     filterset_class = LedgerFilterSet
-    paginate_by = 50
     default_ordering = "-recorded_at"
+    no_rows_message = gettext_lazy("Nothing has been committed or paid from your rounds yet.")
+    no_matches_message = gettext_lazy("No ledger rows match these filters.")
 
     def get_base_queryset(self):
         return managed_entries(self.request.user)
-
-    def order_queryset(self, queryset):
-        # A tie-breaker, so that pages never repeat or skip a row.
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "-pk")
 
     @cached_property
     def columns(self):
@@ -171,12 +160,6 @@ class LedgerIndexView(GrantManagerMixin, generic.IndexView):
             Column("recorded_by", label=gettext_lazy("Recorded by"), accessor=recorded_by),
             Column("payment_reference", label=gettext_lazy("Payment reference")),
         ]
-
-    @cached_property
-    def no_results_message(self):
-        if self.is_filtering:
-            return _("No ledger rows match these filters.")
-        return _("Nothing has been committed or paid from your rounds yet.")
 
     def csv_url(self):
         """The CSV download of the rows the listing shows, whatever page it is on."""

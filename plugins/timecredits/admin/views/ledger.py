@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.widgets import Button
+
+from chorus.common import admin_ledger
 
 from ... import ledger, permissions
 from ...errors import CreditsError
@@ -86,10 +87,7 @@ def legs_text(record):
 
 
 def recorded_by(record):
-    user = record.created_by
-    if user is None:
-        return _("System")
-    return user.get_full_name().strip() or user.get_username()
+    return admin_ledger.person_name(record.created_by, nobody=_("System"))
 
 
 def transaction_url(record):
@@ -101,26 +99,20 @@ def can_correct(record):
     return record.kind != Transaction.Kind.REVERSAL and not hasattr(record, "reversed_by")
 
 
-class LedgerIndexView(CreditsAdminMixin, generic.IndexView):
+class LedgerIndexView(CreditsAdminMixin, admin_ledger.LedgerIndexView):
     """The transactions of the person's schemes, newest first, 50 to a page."""
 
     model = Transaction
-    permission_policy = None
-    any_permission_required = None
     page_title = gettext_lazy("Ledger")
-    header_icon = "list-ul"
     filterset_class = LedgerFilterSet
-    paginate_by = 50
     default_ordering = "-created_at"
     index_url_name = "timecredits_admin:ledger"
     index_results_url_name = "timecredits_admin:ledger_results"
+    no_rows_message = gettext_lazy("No credits have moved yet.")
+    no_matches_message = gettext_lazy("No transactions match these filters.")
 
     def get_base_queryset(self):
         return visible_transactions(self.request.user).select_related("reversed_by")
-
-    def order_queryset(self, queryset):
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "-pk")
 
     @cached_property
     def columns(self):
@@ -147,9 +139,6 @@ class LedgerIndexView(CreditsAdminMixin, generic.IndexView):
             return _("Corrected")
         return ""
 
-    def get_edit_url(self, instance):
-        return None  # transactions are never edited
-
     def get_inspect_url(self, instance):
         return transaction_url(instance)
 
@@ -164,12 +153,6 @@ class LedgerIndexView(CreditsAdminMixin, generic.IndexView):
                 priority=10,
             )
         ]
-
-    @cached_property
-    def no_results_message(self):
-        if self.is_filtering:
-            return _("No transactions match these filters.")
-        return _("No credits have moved yet.")
 
 
 class TransactionView(CreditsAdminView):
