@@ -21,4 +21,6 @@ class VotingConfig(PluginAppConfig):
             "second them and comment on open ballots."
         ),
         version="1.0.0",
+        requires_chorus=">=0.1,<0.2",
+        settings="voting.VotingSettings",
     )

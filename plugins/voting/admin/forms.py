@@ -16,7 +16,7 @@ from wagtail.permissions import policy_registry
 from partnerships.models import MemberClass
 
 from .. import permissions
-from ..models import Ballot, VotingSettings
+from ..models import Ballot
 
 
 class EligibleClassFormMixin:
@@ -151,11 +151,3 @@ class DeclineForm(forms.Form):
             "required": _("Say why the proposal is not going to a ballot: members see this.")
         },
     )
-
-
-class SettingsForm(forms.ModelForm):
-    """A co-op's voting settings."""
-
-    class Meta:
-        model = VotingSettings
-        fields = ["seconds_needed"]

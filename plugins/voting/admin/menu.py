@@ -55,7 +55,13 @@ def voting_menu_item():
             "doc-full",
         ),
         (CommentsMenuItem, gettext_lazy("Comments"), reverse("voting_admin:comments"), "comment"),
-        (SecretaryMenuItem, gettext_lazy("Settings"), reverse("voting_admin:settings"), "cog"),
+        # Wagtail's settings screen, for the co-op of the admin's site (or the first they keep).
+        (
+            SecretaryMenuItem,
+            gettext_lazy("Settings"),
+            reverse("wagtailsettings:edit", args=["voting", "votingsettings"]),
+            "cog",
+        ),
     ]
     items = [
         kind(label, url, icon_name=icon, order=(number + 1) * 100)

@@ -1,4 +1,5 @@
-"""The Wagtail permission policy for ballots, built on the co-ops' secretaries' groups.
+"""The Wagtail permission policies for ballots and voting settings, built on the co-ops'
+secretaries' groups.
 
 Secretaries hold no Django model permissions: what they may do depends on the co-op.
 They *view*, *add* and *change* the ballots of the co-ops they keep where voting is on, and
@@ -6,7 +7,10 @@ They *view*, *add* and *change* the ballots of the co-ops they keep where voting
 decisions). Whether a ballot's rules may still change is the edit view's business.
 """
 
+from django.db.models import Q
+from wagtail.models import Site
 from wagtail.permission_policies import BasePermissionPolicy
+from wagtail.permission_policies.sites import SitePermissionPolicy
 
 from .. import permissions
 from ..models import Ballot
@@ -42,3 +46,29 @@ class BallotPermissionPolicy(BasePermissionPolicy):
 
 
 ballot_policy = BallotPermissionPolicy(Ballot)
+
+
+class VotingSettingsPermissionPolicy(SitePermissionPolicy):
+    """Voting settings: a co-op's secretaries *change* them, as well as whoever Wagtail's
+    site permissions allow (superusers, groups given "voting settings" for a site).
+
+    The framework narrows this to the sites where voting is on.
+    """
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, actions) or (
+            "change" in actions and permissions.runs_voting(user)
+        )
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        site_id = instance.pk if isinstance(instance, Site) else instance.site_id
+        return super().user_has_any_permission_for_instance(user, actions, instance) or (
+            "change" in actions and permissions.voting_sites(user).filter(pk=site_id).exists()
+        )
+
+    def sites_user_has_any_permission_for(self, user, actions):
+        sites = super().sites_user_has_any_permission_for(user, actions)
+        if "change" not in actions:
+            return sites
+        kept = permissions.voting_sites(user).values("pk")
+        return Site.objects.filter(Q(pk__in=sites.values("pk")) | Q(pk__in=kept))

@@ -1,6 +1,7 @@
 """The voting admin's own URLs, under ``/admin/voting/`` (``voting_admin``).
 
-Ballots' list, add, edit and delete come from their viewset (``voting_ballots``).
+Ballots' list, add, edit and delete come from their viewset (``voting_ballots``); the
+voting settings are a Wagtail site setting (``/admin/settings/voting/votingsettings/``).
 """
 
 from django.urls import path
@@ -8,7 +9,6 @@ from django.urls import path
 from .views.ballots import BallotView, ElectorateView, ScheduleView, UnscheduleView
 from .views.comments import CommentModerationView
 from .views.proposals import ProposalIndexView, ProposalView
-from .views.settings import SettingsEditView, SettingsIndexView
 
 app_name = "voting_admin"
 
@@ -20,6 +20,4 @@ urlpatterns = [
     path("comments/", CommentModerationView.as_view(), name="comments"),
     path("proposals/", ProposalIndexView.as_view(), name="proposals"),
     path("proposals/<int:pk>/", ProposalView.as_view(), name="proposal"),
-    path("settings/", SettingsIndexView.as_view(), name="settings"),
-    path("settings/<int:site_id>/", SettingsEditView.as_view(), name="settings_edit"),
 ]

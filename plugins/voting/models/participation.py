@@ -5,21 +5,26 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
 
-class VotingSettings(models.Model):
-    """A co-op's voting settings: how many members must second a proposal."""
+class VotingSettings(BaseSiteSetting):
+    """A co-op's voting settings: how many members must second a proposal.
 
-    site = models.OneToOneField(
-        Site, on_delete=models.CASCADE, related_name="voting_settings", verbose_name=_("site")
-    )
+    A Wagtail site setting (one row per site, made with the defaults on first use by
+    ``VotingSettings.for_site(site)``), edited on Wagtail's settings screen by the co-op's
+    secretaries; registered in ``wagtail_hooks`` and named in the plugin's metadata, so the
+    Plugins screen links to it and it is out of reach where voting is off.
+    """
+
     seconds_needed = models.PositiveSmallIntegerField(
         _("seconds needed"),
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(500)],
         help_text=_(
-            "How many other members must second a proposal before it goes to the secretary."
+            "How many other members must second a proposal before it goes to the secretary. "
+            "A change applies to proposals made from now on."
         ),
     )
 
@@ -27,14 +32,12 @@ class VotingSettings(models.Model):
         verbose_name = _("voting settings")
         verbose_name_plural = _("voting settings")
 
-    def __str__(self):
-        return str(_("Voting settings for %(site)s") % {"site": self.site})
-
     @classmethod
-    def for_site(cls, site):
-        """The site's settings, created with the defaults on first use."""
-        found, _created = cls.objects.get_or_create(site=site)
-        return found
+    def get_permission_policy(cls):
+        """Secretaries change their co-ops' settings, besides Wagtail's site permissions."""
+        from ..admin.policies import VotingSettingsPermissionPolicy
+
+        return VotingSettingsPermissionPolicy(cls)
 
 
 class Proposal(models.Model):

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from . import enablement
 from .manager import get_plugin, installed_plugins
+from .site_settings import settings_url
 
 PERMISSION = "plugins.change_siteplugin"
 
@@ -33,14 +34,20 @@ def site_list(request):
 
 @require_http_methods(["GET", "POST"])
 def site_plugins(request, site_id):
-    """Show each plugin for one site with its description, version and needs; switch on POST."""
+    """Show each plugin for one site with its description, version, needs and (while it is on)
+    a link to its settings for the site; switch on POST."""
     _check_permission(request)
     site = get_object_or_404(Site, pk=site_id)
     if request.method == "POST":
         return _switch(request, site)
     on = enablement.enabled_plugins(site)
     plugins = [
-        {"meta": meta, "enabled": name in on, "missing": [r for r in meta.requires if r not in on]}
+        {
+            "meta": meta,
+            "enabled": name in on,
+            "missing": [r for r in meta.requires if r not in on],
+            "settings_url": settings_url(meta, site) if name in on else "",
+        }
         for name, meta in installed_plugins().items()
     ]
     return TemplateResponse(

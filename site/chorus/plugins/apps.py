@@ -25,7 +25,7 @@ class PluginsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import manager
+        from . import manager, site_settings
         from .models import SitePlugin
 
         # A module-level receiver: signals hold weak references, so a function defined
@@ -37,3 +37,4 @@ class PluginsConfig(AppConfig):
             forget_site_switches, sender=SitePlugin, dispatch_uid="chorus-plugin-deleted"
         )
         manager.build()
+        site_settings.guard_plugin_settings()

@@ -8,6 +8,7 @@ from wagtail.admin.menu import MenuItem
 
 from . import admin_views
 from .admin_guard import hide_off_plugin_items
+from .site_settings import hide_off_plugin_settings
 
 
 @hooks.register("register_admin_urls")
@@ -44,3 +45,7 @@ for construct_hook in (
     "construct_search",
 ):
     hooks.register(construct_hook, hide_off_plugin_items, order=1000)
+
+# A plugin's settings (Wagtail site settings named in its PluginMeta) leave the Settings menu
+# where the plugin is off, like its other menu items.
+hooks.register("construct_settings_menu", hide_off_plugin_settings)

@@ -15,7 +15,8 @@ LINKS = (
     "/admin/voting/ballots/",
     "/admin/voting/proposals/",
     "/admin/voting/comments/",
-    "/admin/voting/settings/",
+    # Wagtail's settings screen for the voting settings (in the Voting and Settings menus).
+    "/admin/settings/voting/votingsettings/",
 )
 
 
@@ -27,7 +28,7 @@ def menu_links(client):
 def test_a_secretary_sees_the_voting_menu_where_voting_is_on(secretary_browser):
     assert menu_links(secretary_browser) == list(LINKS)
     for url in LINKS:
-        assert secretary_browser.get(url).status_code == 200, url
+        assert secretary_browser.get(url, follow=True).status_code == 200, url
     assert secretary_browser.get("/admin/voting/ballots/new/").status_code == 200
 
 
@@ -38,6 +39,7 @@ def test_the_menu_is_hidden_where_voting_is_off(secretary, coop_site, register):
     enablement.disable("voting", coop_site)
     client = signed_in(secretary)
     assert menu_links(client) == []
+    assert_refused(client.get(f"/admin/settings/voting/votingsettings/{coop_site.pk}/"))
     assert_refused(client.get("/admin/voting/ballots/"))
     assert_refused(client.get("/admin/voting/proposals/"))
 

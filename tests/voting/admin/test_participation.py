@@ -6,7 +6,7 @@ from plugins.voting import comments, proposals
 from plugins.voting.factories import ballot_in_state
 from plugins.voting.models import Ballot, Comment, Proposal, VotingSettings
 
-from .conftest import messages_of
+from .conftest import assert_refused, messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -183,9 +183,12 @@ def test_a_forged_comment_id_is_not_found(secretary_browser, forged):
 def test_a_secretary_sets_how_many_seconds_a_proposal_needs(
     secretary_browser, voting_site, other_coop
 ):
-    html = secretary_browser.get("/admin/voting/settings/").content.decode()
-    assert "Sharing Care co-op" in html and "Care Together" not in html
-    url = f"/admin/voting/settings/{voting_site.pk}/"
+    # Voting → Settings opens Wagtail's settings screen on the secretary's own co-op.
+    url = f"/admin/settings/voting/votingsettings/{voting_site.pk}/"
+    response = secretary_browser.get("/admin/settings/voting/votingsettings/")
+    assert response.status_code == 302 and response["Location"] == url
+    html = secretary_browser.get(url).content.decode()
+    assert "Seconds needed" in html and "Care Together" not in html
     response = secretary_browser.post(url, {"seconds_needed": "0"})
     assert response.status_code == 200
     assert "Ensure this value is greater than or equal to 1." in response.content.decode()
@@ -193,7 +196,7 @@ def test_a_secretary_sets_how_many_seconds_a_proposal_needs(
     response = secretary_browser.post(url, {"seconds_needed": "5"})
     assert response.status_code == 302
     assert VotingSettings.for_site(voting_site).seconds_needed == 5
-    other = f"/admin/voting/settings/{other_coop['site'].pk}/"
-    assert secretary_browser.get(other).status_code == 404
-    assert secretary_browser.post(other, {"seconds_needed": "9"}).status_code == 404
+    other = f"/admin/settings/voting/votingsettings/{other_coop['site'].pk}/"
+    assert_refused(secretary_browser.get(other))
+    assert_refused(secretary_browser.post(other, {"seconds_needed": "9"}))
     assert VotingSettings.for_site(other_coop["site"]).seconds_needed == 3

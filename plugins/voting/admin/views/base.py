@@ -12,7 +12,6 @@ from ... import permissions
 
 BALLOTS_CRUMB = (reverse_lazy("voting_ballots:index"), _("Ballots"))
 PROPOSALS_CRUMB = (reverse_lazy("voting_admin:proposals"), _("Proposals"))
-SETTINGS_CRUMB = (reverse_lazy("voting_admin:settings"), _("Voting settings"))
 
 
 class SecretaryMixin:
