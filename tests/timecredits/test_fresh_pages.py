@@ -1,24 +1,14 @@
-"""Cached navigation and home pages follow the scheme's data as soon as it is saved."""
+"""Cached home pages follow the scheme's offers as soon as they are saved (the menu link
+to a new scheme: test_hooks.py)."""
 
 import pytest
 
-from plugins.timecredits.factories import OfferFactory, SchemeFactory, volunteer
+from plugins.timecredits.factories import OfferFactory, volunteer
 
 pytestmark = pytest.mark.django_db
 
 MEDWAY = {"host": "medway-swale.localhost"}
 HOMES = {"http://medway-swale.localhost/", "http://localhost/"}
-
-
-def test_the_menu_links_to_a_new_scheme_although_the_navigation_was_cached(
-    client, credits_site, django_capture_on_commit_callbacks
-):
-    assert "/plugins/timecredits/" not in client.get("/", headers=MEDWAY).content.decode()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        SchemeFactory(site=credits_site)
-
-    assert "/plugins/timecredits/" in client.get("/", headers=MEDWAY).content.decode()
 
 
 def test_a_new_offer_shows_on_the_home_page_and_the_cdn_forgets_the_old_copies(
@@ -30,7 +20,7 @@ def test_a_new_offer_shows_on_the_home_page_and_the_cdn_forgets_the_old_copies(
     with django_capture_on_commit_callbacks(execute=True):
         OfferFactory(partner=pool, title="A cup of tea", price=1)
 
-    assert HOMES <= set(frontend_cache)
+    assert set(frontend_cache) >= HOMES
     assert "A cup of tea" in client.get("/", headers=MEDWAY).content.decode()
 
 
@@ -42,7 +32,7 @@ def test_a_withdrawn_offer_leaves_the_cdn_copies_too(
         swim.active = False
         swim.save()
 
-    assert HOMES <= set(frontend_cache)
+    assert set(frontend_cache) >= HOMES
 
 
 def test_a_new_volunteer_refreshes_nothing(

@@ -43,11 +43,15 @@ def test_no_link_until_the_site_has_a_scheme(credits_site):
     assert "Time credits" not in labels(credits_site)
 
 
-def test_the_cached_menu_gains_the_link_when_a_scheme_is_added(client, credits_site):
+def test_the_cached_menu_gains_the_link_when_a_scheme_is_added(
+    client, credits_site, django_capture_on_commit_callbacks
+):
     url = scheme_home()
     assert f'href="{url}"' not in client.get("/", headers=MEDWAY).content.decode()
 
-    SchemeFactory(site=credits_site)
+    # The menu is refreshed once the scheme is committed (see plugins/timecredits/freshness.py).
+    with django_capture_on_commit_callbacks(execute=True):
+        SchemeFactory(site=credits_site)
 
     assert f'href="{url}"' in client.get("/", headers=MEDWAY).content.decode()
 
