@@ -1,7 +1,7 @@
 """The hello plugin is installed: Chorus found it through its entry point.
 
-Run from the root of a Chorus checkout (its pytest settings apply), with this
-distribution installed::
+Run with this distribution installed beside Chorus; Chorus's pytest plugin supplies the
+test settings, so this works from any folder::
 
     pip install ./examples/chorus-hello
     pytest examples/chorus-hello/tests
@@ -11,12 +11,11 @@ from importlib.metadata import entry_points
 
 from django.apps import apps
 
-from chorus.plugins.discovery import ENTRY_POINT_GROUP
-from chorus.plugins.manager import get_plugin
+from chorus.plugins import get_plugin
 
 
 def test_hello_declares_the_chorus_entry_point():
-    names = {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    names = {ep.name: ep.value for ep in entry_points(group="chorus.plugins")}
     assert names["hello"] == "chorus_hello"
 
 

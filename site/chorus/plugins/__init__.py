@@ -20,6 +20,7 @@ from .meta import PluginAppConfig, PluginMeta
 _LAZY = {
     "PluginPageMixin": "chorus.plugins.pages",
     "PluginMenuItem": "chorus.plugins.admin_menu",
+    "get_plugin": "chorus.plugins.manager",
     "hooks_for_site": "chorus.plugins.enablement",
     "is_enabled": "chorus.plugins.enablement",
     "in_enabled_sites": "chorus.plugins.enablement",
