@@ -17,8 +17,9 @@ and each process starts from a copy of it:
    - SQLite: the file ``$TMPDIR/chorus-test-db/sqlite-<digest>.sqlite3`` (``os.replace``);
    - PostgreSQL: the database ``chorus_tpl_<digest>`` on the server in ``DATABASE_URL``
      (``ALTER DATABASE ... RENAME``).
-   An exclusive lock on ``$TMPDIR/chorus-test-db/lock`` makes every other process (the other
-   xdist workers, other runs) wait for the build and then reuse it; later runs reuse it too.
+   An exclusive lock per engine (``$TMPDIR/chorus-test-db/<engine>.lock``) makes every other
+   process (the other xdist workers, other runs) wait for the build and then reuse it; later
+   runs reuse it too.
 3. **Copy.** Each process copies the template into its own test database, named as Django and
    pytest-django name it (``test_<name>_gw0`` for xdist worker gw0): on SQLite into the
    in-memory database Django's test runner uses, through SQLite's backup API; on PostgreSQL
@@ -110,10 +111,10 @@ def template_digest(connection):
 
 
 @contextmanager
-def exclusive_lock():
-    """Hold the lock that serialises building, copying and removing templates."""
+def exclusive_lock(vendor):
+    """Hold the lock that serialises building, copying and removing ``vendor``'s templates."""
     WORKDIR.mkdir(exist_ok=True)
-    with open(WORKDIR / "lock", "w") as handle:
+    with open(WORKDIR / f"{vendor}.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
 
@@ -281,7 +282,7 @@ def set_up_test_database(connection, *, run_id, rebuild, verbosity):
     old_name = connection.settings_dict["NAME"]
     test_name = connection.creation._get_test_db_name()
     template = TEMPLATES[connection.vendor](connection, template_digest(connection))
-    with exclusive_lock():
+    with exclusive_lock(connection.vendor):
         if rebuild and rebuild_once(f"{run_id}-{connection.alias}"):
             template.remove()
         template.remove_stale()
