@@ -8,7 +8,6 @@ screen answer only on a site where it is switched on.
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -18,6 +17,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+
+from .installing import pip_install_private
 
 NAME = "ideas_board"
 PACKAGE = "chorus_ideas_board"
@@ -44,28 +45,7 @@ def plugin_dir(tmp_path_factory):
 def installed(plugin_dir, tmp_path_factory):
     """The plugin pip-installed into a private folder, built from a copy of its source."""
     work = tmp_path_factory.mktemp("install")
-    source = shutil.copytree(plugin_dir, work / "src", ignore=shutil.ignore_patterns("tests"))
-    target = work / "site-packages"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--target",
-            target,
-            source,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    if result.returncode and "No matching distribution found for setuptools" in result.stderr:
-        pytest.skip("pip cannot fetch setuptools to build the plugin (offline?)")
-    assert result.returncode == 0, result.stderr
-    return target
+    return pip_install_private(plugin_dir, work)
 
 
 @pytest.fixture(scope="module")

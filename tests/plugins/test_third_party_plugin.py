@@ -6,12 +6,13 @@ settings load) against a throwaway SQLite database.
 """
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .installing import pip_install_private
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "chorus-hello"
@@ -27,29 +28,7 @@ print(Client().get("/plugins/hello/", headers={"host": "localhost"}).status_code
 def installed(tmp_path_factory):
     """The example installed into a private folder, as `pip install` would put it."""
     work = tmp_path_factory.mktemp("hello")
-    # Build from a copy so the build leaves no egg-info or build/ folder in the checkout.
-    source = shutil.copytree(EXAMPLE, work / "src", ignore=shutil.ignore_patterns("tests"))
-    target = work / "site-packages"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--target",
-            str(target),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    if result.returncode and "No matching distribution found for setuptools" in result.stderr:
-        pytest.skip("pip cannot fetch setuptools to build the example (offline?)")
-    assert result.returncode == 0, result.stderr
-    return target
+    return pip_install_private(EXAMPLE, work)
 
 
 @pytest.fixture(scope="module")
