@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from chorus.common.site_urls import site_url
+
 from ..membership import in_their_language
 from ..models import Membership
 
@@ -23,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 def _link(register, path):
     """``path`` on the register's own site, as a full address."""
-    return f"{register.site.root_url}{path}"
+    return site_url(register.site, path)
 
 
 def _send(subject, template, recipients, **context):

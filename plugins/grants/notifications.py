@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from chorus.common.site_urls import site_url
+
 
 def _recipient(application):
     if application.applicant_id and application.applicant.email:
@@ -26,7 +28,7 @@ def _send(application, subject, template, **context):
     context.update(
         application=application,
         programme=application.round.programme,
-        link=f"{site.root_url}{path}" if site else path,
+        link=site_url(site, path) if site else path,
     )
     body = render_to_string(template, context)
     send_mail(

@@ -22,6 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chorus.common.site_urls import site_url
 from partnerships.membership import in_their_language, register_for
 
 from .models import Ballot, Elector, Proposal
@@ -44,7 +45,7 @@ def _link(site, name, **kwargs):
         path = reverse(f"voting:{name}", kwargs=kwargs)
     except NoReverseMatch:  # the page is not mounted (yet): the voting home page will do
         path = reverse("voting:home")
-    return f"{site.root_url}{path}"
+    return site_url(site, path)
 
 
 def ballot_link(ballot):
