@@ -19,7 +19,7 @@ def test_a_reset_link_is_emailed_and_lets_the_person_choose_a_new_password(
     [message] = mailoutbox
     assert message.to == [person.email]
     assert message.subject == "Reset your password for Kent and Medway"
-    assert "http://testserver/account/password/reset/" in message.body
+    assert "http://localhost/account/password/reset/" in message.body
 
     form = client.get(link_in(message), follow=True)
     assert "<h1>Choose a new password</h1>" in form.content.decode()

@@ -65,24 +65,12 @@ class RegistrationForm(forms.Form):
     )
 
     def clean_email(self):
-        """Refuse an address that already has an account, and say what to do instead."""
-        email = BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
-        if accounts_with_email(email).exists():
-            raise forms.ValidationError(self.duplicate_message(), code="duplicate")
-        return email
+        """The address with its domain in lower case.
 
-    @staticmethod
-    def duplicate_message():
-        """The error for an address that is taken (the page adds sign-in and reset links)."""
-        return _(
-            "An account with this email address already exists. Sign in, or reset your "
-            "password if you have forgotten it."
-        )
-
-    @property
-    def is_duplicate(self):
-        """Whether the address was refused because it already has an account."""
-        return self.has_error("email", "duplicate")
+        An address that already has an account is not refused here: the form must not tell
+        anyone which addresses have accounts (:meth:`save` makes no account for it).
+        """
+        return BaseUserManager.normalize_email(self.cleaned_data["email"].strip())
 
     def clean_password2(self):
         """Check that both passwords match."""
@@ -120,17 +108,20 @@ class RegistrationForm(forms.Form):
     def save(self):
         """Create the switched-off user and their registration; return the user.
 
-        Returns ``None`` (with the duplicate error on the form) when someone else registered
-        the same address between validation and saving.
+        Returns ``None``, and changes nothing, when the address already has an account,
+        including one registered by someone else a moment ago (the unique username decides).
         """
         user = self.unsaved_user()
+        # Hashed even for a taken address: the slow hash would otherwise tell by the time
+        # taken to answer that the address has an account.
         user.set_password(self.cleaned_data["password1"])
+        if accounts_with_email(user.email).exists():
+            return None
         try:
             with transaction.atomic():
                 user.save()
                 Registration.objects.create(user=user)
         except IntegrityError:
-            self.add_error("email", forms.ValidationError(self.duplicate_message(), "duplicate"))
             return None
         return user
 

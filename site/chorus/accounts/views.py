@@ -4,8 +4,6 @@ None of these pages is a Wagtail page, so the anonymous page cache never stores 
 dashboard and every page with a form say so explicitly as well (``never_cache``).
 """
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
@@ -20,21 +18,19 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from chorus.common.site_urls import request_site
 from chorus.plugins.panels import dashboard_panels
 
 from . import tokens
-from .emails import send_verification_email, site_name
+from .emails import send_verification_email, site_name, tell_account_owners, verification_due
 from .forms import EmailAuthenticationForm, RegistrationForm, ResendVerificationForm
 from .models import Registration
 from .redirects import safe_next
 
 BACKEND = "chorus.accounts.backends.EmailBackend"
 
-#: The session key remembering the address a new registration's link went to.
+#: The session key remembering the address a registration's email went to.
 SENT_TO = "chorus_accounts_link_sent_to"
-
-#: A new verification link is not sent more often than this, to stop inbox flooding.
-RESEND_INTERVAL = datetime.timedelta(minutes=1)
 
 
 def _next_from(request):
@@ -46,17 +42,23 @@ def _next_from(request):
 @sensitive_post_parameters("password1", "password2")
 @require_http_methods(["GET", "HEAD", "POST"])
 def register(request):
-    """Register with an email address; the account waits until the address is verified."""
+    """Register with an email address; the account waits until the address is verified.
+
+    The answer is the same whether or not the address already has an account: if it has,
+    its owner is emailed instead (see :func:`~chorus.accounts.emails.tell_account_owners`).
+    """
     if request.user.is_authenticated:
         return redirect("accounts:dashboard")
     next_url = _next_from(request)
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         user = form.save()
-        if user is not None:
+        if user is None:
+            tell_account_owners(request, form.cleaned_data["email"], next_url)
+        else:
             send_verification_email(request, user, next_url)
-            request.session[SENT_TO] = user.email
-            return redirect("accounts:verification_sent")
+        request.session[SENT_TO] = form.cleaned_data["email"]
+        return redirect("accounts:verification_sent")
     return render(request, "accounts/register.html", {"form": form, "next": next_url})
 
 
@@ -113,10 +115,8 @@ def resend_verification(request):
     """Send a new verification link. The answer is the same whether the address is known."""
     form = ResendVerificationForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
-        recently = timezone.now() - RESEND_INTERVAL
         for user in form.waiting_accounts():
-            sent = user.registration.link_sent_at
-            if sent is None or sent < recently:
+            if verification_due(user):
                 send_verification_email(request, user, _next_from(request))
         request.session.pop(SENT_TO, None)
         return redirect("accounts:verification_sent")
@@ -143,7 +143,10 @@ class SignOutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
-    """Email a password-reset link, naming the site in the message."""
+    """Email a password-reset link, naming the site in the message.
+
+    The link starts with the site's configured root URL, not the request's Host header.
+    """
 
     template_name = "accounts/password_reset.html"
     email_template_name = "accounts/email/password_reset_body.txt"
@@ -151,8 +154,13 @@ class PasswordResetView(auth_views.PasswordResetView):
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def form_valid(self, form):
-        """Send the email with the name of the site the person asked on."""
-        self.extra_email_context = {"chorus_site_name": site_name(self.request)}
+        """Send the email with the name and root URL of the site the person asked on."""
+        # Django's own ``protocol`` and ``domain`` come from the request: the template uses
+        # ``site_root_url`` instead.
+        self.extra_email_context = {
+            "chorus_site_name": site_name(self.request),
+            "site_root_url": request_site(self.request).root_url,
+        }
         return super().form_valid(form)
 
 
