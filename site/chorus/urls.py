@@ -5,13 +5,20 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account as wagtail_account_views
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from chorus.accounts.throttling import throttle_password_resets
 from chorus.plugins.urls import plugin_urlpatterns
 from chorus.search import views as search_views
 
 urlpatterns = [
+    # The admin's password-reset form, limited like the public one (chorus.accounts).
+    path(
+        "admin/password_reset/",
+        throttle_password_resets(wagtail_account_views.PasswordResetView.as_view()),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

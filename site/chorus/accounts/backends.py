@@ -1,7 +1,23 @@
-"""Sign in with an email address, in any letter case."""
+"""Sign in with an email address, in any letter case; refuse accounts locked out."""
 
+from axes.backends import AxesStandaloneBackend
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+
+
+class SignInThrottleBackend(AxesStandaloneBackend):
+    """django-axes's check, first in ``AUTHENTICATION_BACKENDS``: a sign-in for an account
+    and address that are locked out is refused before any password is checked.
+
+    Authentication without a request (the test client's ``login``, a management command)
+    has no client to throttle, so it is left to the next backends.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        """Refuse a locked-out sign-in (by raising ``PermissionDenied``); else pass."""
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 class EmailBackend(ModelBackend):

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .throttling import throttle_password_resets
 
 app_name = "accounts"
 
@@ -30,7 +31,11 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
-    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        throttle_password_resets(views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),

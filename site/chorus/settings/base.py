@@ -10,6 +10,7 @@
 | EMAIL_URL-ish   | EMAIL_BACKEND, DEFAULT_FROM_EMAIL, EMAIL_HOST, EMAIL_PORT, ...          |
 """
 
+import datetime
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +95,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Off means off in the admin: a plugin's admin screens answer 404 where it is off.
     "chorus.plugins.admin_guard.AdminGuardMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chorus.urls"
@@ -150,10 +154,40 @@ else:
 
 # People sign in with their email address (chorus.accounts); staff also use the Wagtail admin.
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of an account and address that is locked out (django-axes).
+    "chorus.accounts.backends.SignInThrottleBackend",
     "chorus.accounts.backends.EmailBackend",
     # Usernames, for staff signing in to the Wagtail admin.
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Sign-in throttling (django-axes, records in the database so every process agrees): after
+# CHORUS_SIGN_IN_FAILURE_LIMIT wrong passwords for one account from one address, that account
+# is locked for that address for CHORUS_SIGN_IN_COOL_OFF_MINUTES. The pair, not the address
+# alone, so people sharing a library's or a care home's connection do not lock each other
+# out; not the account alone, so nobody can lock a member out by guessing at their address.
+# Staff unlock early in the admin (Settings → Sign-in lockouts) or with `manage.py axes_reset`.
+AXES_FAILURE_LIMIT = int(env_str("CHORUS_SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(env_str("CHORUS_SIGN_IN_COOL_OFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Attempts while locked out do not push the end of the lockout back: the time we tell holds.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# Keep no log of successful sign-ins (addresses, browsers): failures only, for the cool-off.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_USERNAME_CALLABLE = "chorus.accounts.throttling.typed_account"
+AXES_CLIENT_IP_CALLABLE = "chorus.accounts.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "chorus.accounts.throttling.locked_out_response"
+# The Wagtail admin lists and unlocks lockouts; Django's admin is not mounted.
+AXES_ENABLE_ADMIN = False
+# Behind N reverse proxies that each append to X-Forwarded-For, the client's address is the
+# N-th from the right of that header. 0 (the default) trusts only the connection's address,
+# because a client can send any X-Forwarded-For it likes.
+CHORUS_TRUSTED_PROXIES = int(env_str("CHORUS_TRUSTED_PROXIES", "0"))
+# Password-reset emails asked for, per hour: for one address, and from one client address.
+CHORUS_PASSWORD_RESETS_PER_ADDRESS = 3
+CHORUS_PASSWORD_RESETS_PER_CLIENT = 10
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -230,5 +264,7 @@ LOGGING = {
         # Wagtail runs search-index and reference-index updates as immediate tasks and
         # logs every state change; only problems are worth a line.
         "django_tasks": {"level": "WARNING"},
+        # django-axes announces itself at start-up; failed sign-ins and lockouts are warnings.
+        "axes": {"level": "WARNING"},
     },
 }
