@@ -66,6 +66,19 @@ def test_wrong_passwords_pause_sign_in_even_with_the_right_password(client, pers
     assert not client.get(DASHBOARD).wsgi_request.user.is_authenticated
 
 
+def test_the_pause_is_explained_in_polish_at_a_polish_address(client, person):
+    fail_until_locked(client, person.email, "/pl/account/sign-in/")
+
+    response = sign_in(client, person.email, url="/pl/account/sign-in/")
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "<h1>Logowanie wstrzymane</h1>" in html
+    assert "Hasło było błędne 5 razy z rzędu" in html
+    assert re.search(r"Możesz spróbować ponownie za 1[45]\xa0minut", html)
+    assert 'href="/pl/account/password/reset/"' in html
+
+
 def test_the_admin_sign_in_is_paused_too_in_the_admins_style(client, site):
     get_user_model().objects.create_superuser("editor", "editor@example.org", PASSWORD)
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -27,7 +27,9 @@ def lock_status(attempt):
         until = timezone.localtime(attempt.attempt_time + get_cool_off())
         return _("Locked until %(time)s") % {"time": date_format(until, "H:i")}
     left = settings.AXES_FAILURE_LIMIT - attempt.failures_since_start
-    return _("%(count)s more tries before a pause") % {"count": left}
+    return ngettext(
+        "%(count)s more try before a pause", "%(count)s more tries before a pause", left
+    ) % {"count": left}
 
 
 class LockoutIndexView(generic.IndexView):
