@@ -66,6 +66,13 @@ def test_wrong_passwords_pause_sign_in_even_with_the_right_password(client, pers
     assert not client.get(DASHBOARD).wsgi_request.user.is_authenticated
 
 
+def test_an_unknown_address_is_paused_the_same_way_so_the_pause_reveals_nothing(client, site):
+    response = fail_until_locked(client, "nobody@example.org")
+
+    assert response.status_code == 429
+    assert "<h1>Sign-in paused</h1>" in response.content.decode()
+
+
 def test_the_pause_is_explained_in_polish_at_a_polish_address(client, person):
     fail_until_locked(client, person.email, "/pl/account/sign-in/")
 
