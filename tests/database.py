@@ -74,6 +74,8 @@ SETTINGS_MIGRATIONS_READ = (
     "LANGUAGES",
     "WAGTAIL_I18N_ENABLED",
     "WAGTAIL_CONTENT_LANGUAGES",
+    # chorus.caching's first migration makes the table of every database cache.
+    "CACHES",
 )
 
 

@@ -14,12 +14,26 @@ PROBE = """
 import django
 django.setup()
 from django.conf import settings
-from django.core.cache import cache
-cache.set("chorus-probe", "ok", 30)
 print(settings.CACHES["default"]["BACKEND"])
-print(cache.get("chorus-probe"))
 print(settings.DATABASES["default"]["ENGINE"])
 print(settings.DEBUG)
+"""
+
+# Writes to the configured cache and reads the value back.
+CACHE_ROUND_TRIP = """
+import django
+django.setup()
+from django.core.cache import cache
+cache.set("chorus-probe", "ok", 30)
+print(cache.get("chorus-probe"))
+"""
+
+# Runs only the caching app's migration (fast), which makes the database cache's table.
+MIGRATE_CACHING = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", "caching", verbosity=0)
 """
 
 # Starts the app as a server does (chorus.wsgi), loads every URL, view and admin hook it can
@@ -78,18 +92,30 @@ def test_an_unclear_debug_value_is_an_error_not_a_guess():
     assert "DEBUG must be true or false, not 'maybe'." in result.stderr
 
 
-def test_defaults_are_sqlite_and_a_local_memory_cache(tmp_path):
+def test_defaults_are_sqlite_and_a_cache_in_the_database(tmp_path):
     result = run_settings(
         "chorus.settings.production",
         SECRET_KEY="x" * 50,
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
     )
     assert result.returncode == 0, result.stderr
-    backend, value, engine, debug = result.stdout.split()
-    assert backend == "django.core.cache.backends.locmem.LocMemCache"
-    assert value == "ok"
+    backend, engine, debug = result.stdout.split()
+    # Shared by every process, never per-process memory (see chorus.settings.base).
+    assert backend == "django.core.cache.backends.db.DatabaseCache"
     assert engine == "django.db.backends.sqlite3"
     assert debug == "False"
+
+
+@pytest.mark.parametrize("settings_module", ["chorus.settings.dev", "chorus.settings.production"])
+def test_migrate_makes_the_default_cache_table(settings_module, tmp_path):
+    result = run_settings(
+        settings_module,
+        MIGRATE_CACHING + CACHE_ROUND_TRIP,
+        SECRET_KEY="x" * 50,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ok"]
 
 
 def test_database_url_switches_to_postgresql():
@@ -99,18 +125,18 @@ def test_database_url_switches_to_postgresql():
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/chorus",
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split()[2] == "django.db.backends.postgresql"
+    assert result.stdout.split()[1] == "django.db.backends.postgresql"
 
 
 @pytest.mark.skipif(not redis_is_running(), reason="no Redis on 127.0.0.1:6379")
 def test_redis_url_caches_in_redis():
-    result = run_settings(
-        "chorus.settings.production", SECRET_KEY="x" * 50, REDIS_URL="redis://127.0.0.1:6379/15"
-    )
+    env = {"SECRET_KEY": "x" * 50, "REDIS_URL": "redis://127.0.0.1:6379/15"}
+    result = run_settings("chorus.settings.production", **env)
     assert result.returncode == 0, result.stderr
-    backend, value = result.stdout.split()[:2]
-    assert backend == "django.core.cache.backends.redis.RedisCache"
-    assert value == "ok"  # written to and read back from the real Redis server
+    assert result.stdout.split()[0] == "django.core.cache.backends.redis.RedisCache"
+    # Written to and read back from the real Redis server.
+    round_trip = run_settings("chorus.settings.production", CACHE_ROUND_TRIP, **env)
+    assert round_trip.stdout.split() == ["ok"], round_trip.stderr
 
 
 def test_production_installs_neither_the_demo_nor_factory_boy(tmp_path):

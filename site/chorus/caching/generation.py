@@ -3,6 +3,13 @@
 Cached navigation and site lookups put the current generation in their keys. Publishing,
 unpublishing, moving or deleting a page, or changing a site or a locale, moves to a new
 generation, so every such entry is forgotten at once without having to know its key.
+
+The generation lives in the shared cache (see ``CACHES``), so a bump made by any process, a
+web worker or the CLI, is read by every other on its next lookup; nothing keeps a copy in
+process memory. It also lasts at most a day: should the key expire or be evicted, the next
+lookup starts a new generation and everything keyed on the old one is rebuilt, which is
+always safe. So a change that escaped the signals below (a bulk ``update()``, say) is never
+shown stale for longer than that, even by entries cached without a timeout.
 """
 
 from uuid import uuid4
@@ -13,20 +20,21 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "chorus:generation"
+GENERATION_SECONDS = 24 * 60 * 60
 
 
 def current():
     """Return the current generation (a short string), starting one if there is none."""
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, uuid4().hex, None)
+        cache.add(GENERATION_KEY, uuid4().hex, GENERATION_SECONDS)
         generation = cache.get(GENERATION_KEY)
     return generation
 
 
 def bump(**kwargs):
     """Start a new generation (usable as a signal receiver)."""
-    cache.set(GENERATION_KEY, uuid4().hex, None)
+    cache.set(GENERATION_KEY, uuid4().hex, GENERATION_SECONDS)
 
 
 def _bump_if_page(sender, instance, **kwargs):

@@ -150,7 +150,19 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The embedded default: a table in the database, which every process shares (web workers,
+    # the CLI, the demo server), so a plugin switch or a publish made in one is seen by all
+    # on their next request. Never per-process memory: that kept stale switches for an hour.
+    # `manage.py migrate` makes the table (chorus.caching's first migration).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "chorus_cache",
+            # Past MAX_ENTRIES Django deletes a third of the entries on the next write;
+            # its default of 300 is too few for navigation and lookups per site and language.
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # People sign in with their email address (chorus.accounts); staff also use the Wagtail admin.
 AUTHENTICATION_BACKENDS = [
