@@ -97,16 +97,34 @@ def test_wallet_asks_a_visitor_to_sign_in(browser, scheme):
     assert page.status_code == 302 and "/account/" in page["Location"]
 
 
-def test_first_visit_opens_a_wallet_with_a_card_number(browser, scheme):
+def test_first_visit_offers_to_open_a_wallet_and_opening_it_gives_a_card_number(browser, scheme):
     from chorus.common.factories import UserFactory
 
     jo = UserFactory(email="jo@example.org", first_name="Jo", last_name="Clarke")
-    page = browser(jo).get(WALLET)
+    client = browser(jo)
+    page = client.get(WALLET)
     assert page.status_code == 200
+    assert "Open your wallet and get your card number" in page.content.decode()
+    assert not Wallet.objects.filter(user=jo).exists()
+    opened = client.post(WALLET)
+    assert opened.status_code == 302 and opened["Location"] == WALLET
     wallet = Wallet.objects.get(user=jo, scheme=scheme, kind="volunteer")
-    assert wallet.card_number in page.content.decode()
-    browser(jo).get(WALLET)
+    assert wallet.card_number in client.get(WALLET).content.decode()
+    client.post(WALLET)
     assert Wallet.objects.filter(user=jo).count() == 1
+
+
+def test_looking_at_the_pages_never_opens_a_wallet(browser, scheme, swim):
+    from chorus.common.factories import UserFactory
+
+    jo = UserFactory(email="jo@example.org")
+    client = browser(jo)
+    assert client.get(HOME).status_code == 200
+    assert client.get(WALLET).status_code == 200
+    assert client.get(GIFT).status_code == 200
+    assert client.get(f"/plugins/timecredits/offers/{swim.pk}/redeem/").status_code == 200
+    assert client.get(STATEMENT).status_code == 404
+    assert not Wallet.objects.filter(user=jo).exists()
 
 
 def test_wallet_shows_balance_and_history_earned_where_and_spent_where(

@@ -1,8 +1,9 @@
 """A volunteer's pages: wallet and history, statement, redeeming offers, vouchers and gifts.
 
-The wallet is always the signed-in person's own in this site's scheme, opened on their
-first visit; a voucher is found only among that wallet's vouchers, so anyone else's code
-answers 404.
+The wallet is always the signed-in person's own in this site's scheme. Looking never opens
+one: a volunteer opens their wallet (and gets a card number) with the button on the wallet
+page, and spending or giving opens it too, since those are POSTs. A voucher is found only
+among that wallet's vouchers, so anyone else's code answers 404.
 """
 
 import csv
@@ -26,7 +27,7 @@ from chorus.common.error_summary import problems
 from .. import ledger
 from ..errors import CreditsError
 from ..forms import GiftForm, RedeemForm
-from ..models import Transaction, Voucher
+from ..models import Transaction, Voucher, Wallet
 from ..wallets import volunteer_wallet
 from .common import history, offers_for, own_wallet, rows, scoped_key, site_scheme
 
@@ -34,8 +35,14 @@ HISTORY_PAGE_SIZE = 20
 
 
 def _wallet(request):
-    """The signed-in person's wallet in this site's scheme, opened on first visit."""
+    """The signed-in person's wallet in this site's scheme, opened if they have none (POST only)."""
     return volunteer_wallet(site_scheme(request), request.user)
+
+
+def _wallet_to_show(request):
+    """The signed-in person's wallet, or an unsaved empty one to show if they have none yet."""
+    scheme = site_scheme(request)
+    return own_wallet(request, scheme) or Wallet(scheme=scheme, kind=Wallet.Kind.VOLUNTEER)
 
 
 def _vouchers_ready(wallet):
@@ -46,13 +53,25 @@ def _vouchers_ready(wallet):
 
 @never_cache
 @login_required
+@require_http_methods(["GET", "POST"])
 def wallet(request):
-    """Balance, card number, vouchers ready to use and the history, a page at a time."""
-    mine = _wallet(request)
+    """Balance, card number, vouchers ready to use and the history, a page at a time.
+
+    Someone without a wallet here sees a button to open one; that POST opens it with a new
+    card number (once, however often it is pressed) and comes back to this page.
+    """
+    if request.method == "POST":
+        _wallet(request)
+        return redirect("timecredits:wallet")
+    scheme = site_scheme(request)
+    mine = own_wallet(request, scheme)
+    if mine is None:
+        context = {"wallet": None, "scheme": scheme}
+        return TemplateResponse(request, "timecredits/wallet.html", context)
     page = Paginator(history(mine), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "wallet": mine,
-        "scheme": mine.scheme,
+        "scheme": scheme,
         "page": page,
         "rows": rows(page.object_list),
         "vouchers": _vouchers_ready(mine),
@@ -64,7 +83,9 @@ def wallet(request):
 @login_required
 def statement(request):
     """The whole history as a CSV file, safe to open in a spreadsheet."""
-    mine = _wallet(request)
+    mine = own_wallet(request, site_scheme(request))
+    if mine is None:
+        raise Http404(_("You have no time-credits wallet here yet."))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"time-credits-{mine.card_number}-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -106,7 +127,7 @@ def redeem(request, offer_id):
     form's key makes a double click issue one voucher, not two.
     """
     offer = _offer(request, offer_id)
-    mine = _wallet(request)
+    mine = _wallet(request) if request.method == "POST" else _wallet_to_show(request)
     form = RedeemForm(request.POST if request.method == "POST" else None)
     context = {"offer": offer, "wallet": mine, "form": form}
     if request.method == "GET":
@@ -164,9 +185,10 @@ def voucher(request, code):
 @require_http_methods(["GET", "POST"])
 def gift(request):
     """Give credits to another volunteer by card number, where the scheme allows gifts."""
-    mine = _wallet(request)
-    if not mine.scheme.allow_gifting:
-        raise Http404(_("%(scheme)s does not allow gifts.") % {"scheme": mine.scheme.name})
+    scheme = site_scheme(request)
+    if not scheme.allow_gifting:
+        raise Http404(_("%(scheme)s does not allow gifts.") % {"scheme": scheme.name})
+    mine = _wallet(request) if request.method == "POST" else _wallet_to_show(request)
     form = GiftForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
