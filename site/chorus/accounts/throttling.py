@@ -23,6 +23,7 @@ from django.utils import timezone
 
 #: Password-reset requests are counted over this many seconds.
 RESET_WINDOW = 60 * 60
+LONGEST_ADDRESS = 254
 
 
 def typed_account(request, credentials=None):
@@ -32,7 +33,9 @@ def typed_account(request, credentials=None):
         typed = credentials.get("username") or credentials.get("email")
     else:
         typed = request.POST.get("username")
-    return (typed or "").strip().lower() or None
+    # Cut to the longest email address there is (axes stores 255 characters at most): longer
+    # is never an account, and PostgreSQL would refuse to record it.
+    return (typed or "").strip().lower()[:LONGEST_ADDRESS] or None
 
 
 def _valid_address(value):

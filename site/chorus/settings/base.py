@@ -80,6 +80,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the path, a cookie or the database: NUL bytes and broken UTF-8
+    # get a plain 400 instead of a database error.
+    "chorus.common.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the session, CSRF and messages middleware, so it sees the cookies they set
     # on the way out (a page with a form sets a CSRF cookie and must not be cached).

@@ -1,0 +1,73 @@
+"""Something real behind every kind of id in the project's URLs, for the URL-walking tests."""
+
+import pytest
+
+from partnerships.factories import MembershipFactory
+from plugins.events.factories import EventIndexPageFactory, EventPageFactory
+from plugins.grants.factories import (
+    ApplicationFactory,
+    GrantProgrammePageFactory,
+    GrantRoundFactory,
+)
+from plugins.timecredits import ledger
+from plugins.timecredits.factories import (
+    EarnPartnerFactory,
+    OfferFactory,
+    SchemeFactory,
+    SpendPartnerFactory,
+)
+from plugins.timecredits.models import PartnerStaff
+from plugins.timecredits.wallets import volunteer_wallet
+from plugins.voting import proposals
+from plugins.voting.factories import ballot_in_state
+
+
+@pytest.fixture
+def seeded(network_site, medway_site, coop_site, register, user_members, enable):
+    """``(grace, values)``: Grace, who can reach everything, and a value for every placeholder.
+
+    Grace is a member of Sharing Care (which votes) and, on Medway's site (grants, events
+    and time credits), a grant applicant, a volunteer with a voucher, and staff of a
+    partner that gives credits and of a venue that takes them.
+    """
+    for plugin in ("grants", "timecredits", "events"):
+        enable(plugin, medway_site)
+    enable("voting", coop_site)
+    grace = MembershipFactory(member_class=user_members, user__first_name="Grace")
+    user = grace.user
+    programme = GrantProgrammePageFactory(parent=medway_site.root_page)
+    pot = GrantRoundFactory(programme=programme, title="Spring 2027", slug="spring-2027")
+    application = ApplicationFactory(round=pot, applicant=user, status="submitted")
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=medway_site.root_page))
+    scheme = SchemeFactory(site=medway_site)
+    library = EarnPartnerFactory(scheme=scheme, organisation__name="Chatham Library Friends")
+    pool = SpendPartnerFactory(scheme=scheme, organisation__name="Strood Sports Centre")
+    for partner in (library, pool):
+        PartnerStaff.objects.create(wallet=partner, user=user)
+    ledger.allocate(library, 100, by=None)
+    wallet = volunteer_wallet(scheme, user)
+    ledger.earn(library, wallet, 5, activity="Saturday book sale", by=None)
+    voucher = ledger.redeem(wallet, OfferFactory(partner=pool), by=user)
+    ballot = ballot_in_state("open", site=coop_site, classes=[user_members], title="New rules")
+    proposal = proposals.propose(coop_site, grace, "Pay travel time", "Between visits.")
+    values = {
+        # A page below the site's root, as Wagtail's page-serving route reads it.
+        "path": event.url_path.split("/", 2)[2],
+        "id": 1,
+        "round_id": pot.pk,
+        "reference": application.reference,
+        "pk": event.pk,
+        "programme_id": programme.pk,
+        "offer_id": voucher.offer_id,
+        "code": voucher.code,
+        "wallet_id": library.pk,
+        "ballot_id": ballot.pk,
+        "proposal_id": proposal.pk,
+        "token": "not-a-real-token",
+        "uidb64": "MQ",
+        "filename": "minutes.pdf",
+        "restriction_id": 1,
+        "page_view_restriction_id": 1,
+        "page_id": event.pk,
+    }
+    return user, values
