@@ -3,7 +3,7 @@
 | variable        | default                        | meaning                                  |
 |-----------------|--------------------------------|------------------------------------------|
 | DATABASE_URL    | sqlite:///<project>/db.sqlite3 | any dj-database-url URL                  |
-| REDIS_URL       | (none: local-memory cache)     | redis://host:port/db for the cache       |
+| REDIS_URL       | (none: the database cache)     | redis://host:port/db for the cache       |
 | SECRET_KEY      | (required unless DEBUG)        | Django's signing key                     |
 | DEBUG           | false (true in dev settings)   |                                          |
 | ALLOWED_HOSTS   | localhost,.localhost,127.0.0.1 | comma-separated                          |
