@@ -8,12 +8,15 @@
 | DEBUG           | false (true in dev settings)   |                                          |
 | ALLOWED_HOSTS   | localhost,.localhost,127.0.0.1 | comma-separated                          |
 | EMAIL_URL-ish   | EMAIL_BACKEND, DEFAULT_FROM_EMAIL, EMAIL_HOST, EMAIL_PORT, ...          |
+| CSP_MEDIA_ORIGINS | (none: media on this site)   | comma-separated origins images come from |
+| CSP_FRAME_ORIGINS | YouTube and Vimeo            | comma-separated origins that may be framed |
 """
 
 import datetime
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     # get a plain 400 instead of a database error.
     "chorus.common.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside any page cache, so a cached page still gets the policy for where it is served.
+    "chorus.common.csp.SiteAndAdminCSPMiddleware",
     # Outside the session, CSRF and messages middleware, so it sees the cookies they set
     # on the way out (a page with a form sets a CSRF cookie and must not be cached).
     "chorus.caching.middleware.AnonymousPageCacheMiddleware",
@@ -253,6 +258,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Chorus <noreply@localhost>")
 
 WAGTAIL_SITE_NAME = "Chorus"
+# No Gravatar avatars in the admin: they would send a hash of every editor's email address to
+# a third party, and the admin's Content-Security-Policy does not allow its images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
@@ -269,6 +277,51 @@ if env_str("FRONTEND_CACHE_PURGE_URL"):
             "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
         }
     }
+
+# Content-Security-Policy on every response (django-csp; chorus.common.csp picks the policy).
+# The public site loads everything from its own origin and runs nothing inline: templates
+# keep JavaScript and CSS in static files. CSP_MEDIA_ORIGINS names where images and media are
+# served from when MEDIA_URL is elsewhere (an S3 bucket, a CDN); CSP_FRAME_ORIGINS the video
+# services that rich text may embed.
+_CSP_MEDIA = [SELF, "data:", *env_list("CSP_MEDIA_ORIGINS")]
+_CSP_FRAMES = [
+    SELF,
+    *env_list(
+        "CSP_FRAME_ORIGINS",
+        default=[
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+    ),
+]
+_CSP_COMMON = {
+    "default-src": [SELF],
+    "img-src": _CSP_MEDIA,
+    "media-src": _CSP_MEDIA,
+    "frame-src": _CSP_FRAMES,
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    # Wagtail's preview shows pages in a frame of the admin, on the same origin.
+    "frame-ancestors": [SELF],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {**_CSP_COMMON, "script-src": [SELF], "style-src": [SELF]},
+}
+# Under /admin/ (but not in page previews, which keep the public policy: what visitors will
+# get), Wagtail's editing screens still write a few inline scripts (date pickers, inline
+# panels) and style attributes, and show images being uploaded as blob: URLs; the dashboard
+# asks releases.wagtail.org for the latest version.
+CHORUS_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **_CSP_COMMON,
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [*_CSP_MEDIA, "blob:"],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+    },
+}
 
 LOGGING = {
     "version": 1,
