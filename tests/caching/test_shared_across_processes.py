@@ -21,6 +21,8 @@ from urllib.parse import quote
 import pytest
 from django.db import connection
 
+from tests.processes import run_manage
+
 REPO = Path(__file__).resolve().parents[2]
 
 MAKE_SITE = """
@@ -87,14 +89,7 @@ def environment(database_url):
 
 def manage(env, *args):
     """Run ``manage.py`` in a process of its own and return the finished process."""
-    return subprocess.run(
-        [sys.executable, str(REPO / "manage.py"), *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_manage(env, *args)
 
 
 def run_script(env, script, *args):

@@ -6,11 +6,11 @@ settings load) against a throwaway SQLite database.
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.processes import run_manage
 
 from .installing import pip_install_private
 
@@ -43,14 +43,7 @@ def manage(installed, tmp_path_factory):
     }
 
     def run(*args):
-        return subprocess.run(
-            [sys.executable, str(REPO / "manage.py"), *args],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        return run_manage(env, *args, timeout=300)
 
     migrated = run("migrate", "--no-input", "-v0")
     assert migrated.returncode == 0, migrated.stderr
