@@ -42,6 +42,15 @@ def test_the_scheme_home_page_is_in_polish(browser, scheme, swim):
     assert "Spend your credits" not in html
 
 
+def test_a_volunteer_without_a_wallet_is_offered_one_in_polish(browser, scheme):
+    from chorus.common.factories import UserFactory
+
+    html = browser(UserFactory(email="ola@example.org")).get(pl(WALLET)).content.decode()
+    assert "Nie masz jeszcze portfela w programie" in html
+    assert "Otwórz portfel i odbierz numer karty" in html
+    assert "Open your wallet" not in html
+
+
 def test_the_wallet_is_in_polish(amina_browser, amina, library):
     ledger.earn(library, amina, 3, activity="Saturday book sale", by=None)
     html = amina_browser.get(pl(WALLET)).content.decode()
