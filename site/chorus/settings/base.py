@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from chorus.plugins.discovery import plugin_app_modules
 
 from .env import env_bool, env_list, env_str
+from .storage import media_storage, private_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/chorus
 SITE_DIR = PROJECT_DIR.parent  # site/
@@ -240,12 +241,10 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Files people upload with applications and reports: never under MEDIA_URL, only served
 # through views that check who is asking.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+# Folders here, or S3-compatible buckets when MEDIA_S3_BUCKET / PRIVATE_MEDIA_S3_BUCKET are set.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": None},
-    },
+    "default": media_storage(),
+    "private": private_storage(PRIVATE_MEDIA_ROOT),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
