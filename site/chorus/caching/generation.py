@@ -2,9 +2,9 @@
 
 Cached navigation, site lookups and stored pages (``page_store``) carry the current
 generation. Publishing, unpublishing, moving or deleting a page, saving a live one, changing
-a site, a locale or site settings, changing or deleting an image or a document, and a
-plugin's ``refresh_site_content`` move to a new generation, so every such entry is forgotten
-at once without having to know its key.
+a site, a locale or site settings, changing or deleting an image or a document, a plugin's
+``refresh_site_content`` and ``migrate`` (run by every release) move to a new generation, so
+every such entry is forgotten at once without having to know its key.
 
 The generation lives in the shared cache (see ``CACHES``), so a bump made by any process, a
 web worker or the CLI, is read by every other on its next lookup; nothing keeps a copy in
@@ -19,7 +19,7 @@ from uuid import uuid4
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -82,7 +82,8 @@ def _bump_on_save_and_delete(model, receiver=bump_now_and_on_commit):
 
 def connect():
     """Bump on every change to the page tree, the sites and locales, the site settings
-    (footers, a plugin's settings), and images and documents (called from ``ready``)."""
+    (footers, a plugin's settings), and images and documents, and after ``migrate``
+    (called from ``ready``)."""
     page_published.connect(bump_now_and_on_commit, dispatch_uid="chorus-generation-published")
     page_unpublished.connect(bump_now_and_on_commit, dispatch_uid="chorus-generation-unpublished")
     post_page_move.connect(bump_now_and_on_commit, dispatch_uid="chorus-generation-moved")
@@ -95,3 +96,7 @@ def connect():
             _bump_on_save_and_delete(model)
     for model in (get_image_model(), get_document_model()):
         _bump_on_save_and_delete(model, receiver=_bump_unless_created)
+    # Every release runs `migrate`: pages and fragments cached by the old code are rebuilt.
+    post_migrate.connect(
+        bump, sender=apps.get_app_config("caching"), dispatch_uid="chorus-generation-migrated"
+    )
