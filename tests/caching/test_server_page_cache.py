@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from chorus.common.factories import UserFactory
 from chorus.plugins import enablement
-from coproduction.factories import CharterPageFactory
+from coproduction.factories import CharterPageFactory, CharterSignatureFactory
 from partnerships.factories import SpotlightIndexPageFactory, SpotlightPageFactory
 from plugins.grants import ledger
 from plugins.grants.factories import (
@@ -21,6 +21,7 @@ from plugins.grants.factories import (
     GrantProgrammePageFactory,
     GrantRoundFactory,
 )
+from plugins.voting.models import VotingSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -220,3 +221,28 @@ def test_renaming_a_partner_organisation_shows_on_its_spotlight_at_once(
     response = client.get(url, headers=MEDWAY)
     assert response[CACHE] == "miss"
     assert "Medway Lunch and Social Club" in response.content.decode()
+
+
+def test_approving_a_charter_signature_shows_it_on_the_charter_at_once(
+    client, network_site, django_capture_on_commit_callbacks
+):
+    charter = CharterPageFactory(parent=network_site.root_page)
+    signature = CharterSignatureFactory(charter=charter, organisation__name="Healthwatch Kent")
+    url = charter.relative_url(network_site)
+    assert "Healthwatch Kent" not in client.get(url, headers=NETWORK).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        signature.review(signature.Status.APPROVED, UserFactory())
+
+    response = client.get(url, headers=NETWORK)
+    assert response[CACHE] == "miss"
+    assert "Healthwatch Kent" in response.content.decode()
+
+
+def test_saving_a_site_setting_renders_the_pages_again(client, medway_site):
+    client.get("/", headers=MEDWAY)
+    assert client.get("/", headers=MEDWAY)[CACHE] == "hit"
+
+    VotingSettings.for_site(medway_site).save()
+
+    assert client.get("/", headers=MEDWAY)[CACHE] == "miss"
