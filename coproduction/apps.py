@@ -9,3 +9,9 @@ class CoproductionConfig(AppConfig):
     label = "coproduction"
     verbose_name = _("Co-production")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # A charter's page follows its signatures (see ``freshness``).
+        from . import freshness
+
+        freshness.connect()

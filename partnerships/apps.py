@@ -26,3 +26,7 @@ class PartnershipsConfig(AppConfig):
         post_delete.connect(
             generation.bump, sender=MemberRegister, dispatch_uid="member-register-deleted"
         )
+        # Pages showing partner organisations follow them (see ``freshness``).
+        from . import freshness
+
+        freshness.connect()

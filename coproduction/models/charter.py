@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from ..freshness import refresh_charter
 from .common import COPRODUCTION_PARENTS
 
 
@@ -288,4 +289,5 @@ class CharterSignature(models.Model):
         )
         if changed:
             self.status, self.reviewed_by, self.reviewed_at = decision, user, now
+            refresh_charter(self.charter)
         return bool(changed)

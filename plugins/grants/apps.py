@@ -24,3 +24,9 @@ class GrantsConfig(PluginAppConfig):
         version="1.0.0",
         requires_chorus=">=0.1,<0.2",
     )
+
+    def ready(self):
+        # Pages and panels showing rounds and awards follow the ledger (see ``freshness``).
+        from . import freshness
+
+        freshness.connect()

@@ -24,3 +24,9 @@ class VotingConfig(PluginAppConfig):
         requires_chorus=">=0.1,<0.2",
         settings="voting.VotingSettings",
     )
+
+    def ready(self):
+        # The "Have your say" panel follows the ballots (see ``freshness``).
+        from . import freshness
+
+        freshness.connect()

@@ -18,6 +18,7 @@ from chorus.plugins import hooks_for_site
 from partnerships.models import Membership
 
 from .errors import VotingError
+from .freshness import ballot_moved
 from .models import Ballot, BallotPaper, Elector, Mark, Option, ResultLine
 from .secrecy import rewrite_in_neutral_order
 from .tally import Paper, Rules, count
@@ -94,6 +95,7 @@ def schedule(ballot, now=None):
         ):
             raise VotingError(_("Only a draft ballot can be scheduled."))
         _add_standard_options(ballot)
+        ballot_moved(ballot)
     ballot.refresh_from_db()
     return ballot
 
@@ -105,6 +107,7 @@ def unschedule(ballot):
     ).update(status=Status.DRAFT)
     if not changed:
         raise VotingError(_("Only a scheduled ballot that has not opened can go back to draft."))
+    ballot_moved(ballot)
     # schedule() adds back the standard options that suit the kind, which may change.
     ballot.options.exclude(code="").delete()
     ballot.refresh_from_db()
@@ -163,6 +166,7 @@ def open_ballot(ballot, now=None):
         ]
         Elector.objects.bulk_create(electors)
         Ballot.objects.filter(pk=ballot.pk).update(electorate_size=len(electors))
+        ballot_moved(ballot)
     ballot.refresh_from_db()
     return True
 
@@ -229,6 +233,7 @@ def close_ballot(ballot, now=None):
             turnout=tally.turnout, quorum_met=tally.quorum_met, outcome=tally.outcome
         )
         transaction.on_commit(lambda: _announce(ballot.pk))
+        ballot_moved(ballot)
     ballot.refresh_from_db()
     return True
 

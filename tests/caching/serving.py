@@ -3,8 +3,9 @@
 Run as ``python -m tests.caching.serving`` with ``DJANGO_SETTINGS_MODULE`` and
 ``DATABASE_URL`` set. It reads one request per line on stdin, as JSON, serves it through
 Django's test client (so everything it caches stays in this process's memory unless the cache
-is shared) and writes one line of JSON per request: the status and the labels of the site's
-navigation (empty when the page has none)::
+is shared) and writes one line of JSON per request: the status, the labels of the site's
+navigation (empty when the page has none) and whether the server's page cache answered
+(``X-Chorus-Cache``)::
 
     {"path": "/events/", "host": "west-kent.localhost"}
     {"path": "/admin/plugins/3/", "host": "...", "post": {"plugin": "events"}, "user": "admin"}
@@ -39,7 +40,13 @@ def serve(line, client):
     else:
         response = client.get(request["path"], headers=headers)
     html = response.content.decode(errors="replace")
-    return json.dumps({"status": response.status_code, "navigation": navigation_labels(html)})
+    return json.dumps(
+        {
+            "status": response.status_code,
+            "navigation": navigation_labels(html),
+            "cache": response.get("X-Chorus-Cache"),
+        }
+    )
 
 
 def main():

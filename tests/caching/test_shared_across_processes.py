@@ -6,8 +6,8 @@ with the settings' default cache: no ``REDIS_URL``, so Django's database cache, 
 ``migrate`` makes. A long-lived process serves requests on command (``serving.py``) and so
 keeps whatever it caches in memory; another process (the ``plugins`` command, the admin in a
 second serving process, a script that publishes) changes something; the first must answer
-its very next request from the new state. On PostgreSQL runs the throwaway database is made
-on the same server.
+its very next request from the new state, pages the server's page cache keeps included. On
+PostgreSQL runs the throwaway database is made on the same server.
 """
 
 import json
@@ -153,6 +153,7 @@ def test_a_plugin_switched_off_with_the_cli_is_off_in_a_running_process_at_once(
     for _warm in range(2):
         assert server.request(host, "/events/")["status"] == 200
         assert "Events" in server.request(host, "/")["navigation"]
+    assert server.request(host, "/")["cache"] == "hit"  # the server's page cache is warm
 
     disabled = manage(environment, "plugins", "disable", "events", "--site", host)
     assert disabled.returncode == 0, disabled.stderr
@@ -193,6 +194,7 @@ def test_a_page_published_in_one_process_is_in_the_navigation_of_another(
     make_site(host, events=True)
     for _warm in range(2):
         assert server.request(host, "/")["navigation"] == ["Events"]
+    assert server.request(host, "/")["cache"] == "hit"
 
     run_script(environment, PUBLISH_IN_MENU, host)
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from chorus.plugins.enablement import disable
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory
 from partnerships.models import PartnershipHomePage
-from plugins.voting.factories import ballot_in_state
+from plugins.voting.factories import ballot_in_state, close_now
 from plugins.voting.panels import open_ballots, open_ballots_panel
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +41,19 @@ def test_the_panel_is_the_same_for_everyone_so_the_page_stays_cacheable(client, 
     response = client.get("/", headers=SHARING_CARE)
 
     assert "public" in response["Cache-Control"]
+
+
+def test_closing_a_ballot_takes_it_off_the_stored_home_page_at_once(
+    client, open_resolution, settings, django_capture_on_commit_callbacks
+):
+    settings.CHORUS_SERVER_PAGE_CACHE = True
+    assert "Adopt the revised rules" in home_html(client)
+    assert client.get("/", headers=SHARING_CARE)["X-Chorus-Cache"] == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        close_now(open_resolution)
+
+    assert "Adopt the revised rules" not in home_html(client)
 
 
 def test_ballots_not_open_now_are_not_listed(client, voting_site, user_members, member):

@@ -1,30 +1,57 @@
-"""Mark anonymous Wagtail page responses as cacheable by a CDN."""
+"""Cache the pages anonymous visitors see: on the server, and by a CDN."""
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from . import page_store
 
 
 class AnonymousPageCacheMiddleware:
-    """Add ``Cache-Control: public, s-maxage=…`` to pages served to anonymous visitors.
+    """Serve anonymous visitors' pages from the server's cache, and let a CDN keep them.
 
-    Only Wagtail page responses (the ``wagtail_serve`` route) qualify, and only when the
-    response is a plain 200 for GET/HEAD that sets no cookie and has no cache policy of its
-    own. Pages with a form (a CSRF cookie) or anything personal therefore stay uncached.
-    It must come before (outside) the session, CSRF and messages middleware in
-    ``MIDDLEWARE``, which set their cookies on the way out; a page that used a CSRF token
-    is refused even so.
+    A response qualifies only when it is a Wagtail page (the ``wagtail_serve`` route) served
+    to an anonymous visitor: a plain 200 for GET/HEAD that sets no cookie, used no CSRF token,
+    is no preview and has no cache policy of its own. Pages with a form or anything personal
+    therefore stay uncached. Such a response gets ``Cache-Control: public, s-maxage=…`` for a
+    CDN and, unless ``CHORUS_SERVER_PAGE_CACHE`` is off, is kept in the shared cache (see
+    :mod:`~chorus.caching.page_store`) for the next visitor.
+
+    A request that may be from someone signed in (it carries a session or messages cookie, or
+    credentials) or that is a preview never gets a cached page, nor stores one; any other GET
+    or HEAD is answered from the cache when it can be, before sessions, authentication or the
+    database are touched. The middleware must come before (outside) the session, CSRF and
+    messages middleware in ``MIDDLEWARE``, which set their cookies on the way out. It comes
+    before the Content-Security-Policy middleware too, so a page is stored with its policy
+    and a hit skips building the policy again.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.personal_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
     def __call__(self, request):
+        lookup = page_store.look_up(request) if self._may_share(request) else None
+        if lookup is not None and lookup.response is not None:
+            return lookup.response
         response = self.get_response(request)
         if self._cacheable(request, response):
             seconds = settings.CHORUS_PAGE_CACHE_SECONDS
             patch_cache_control(response, public=True, max_age=60, s_maxage=seconds)
             patch_vary_headers(response, ["Cookie"])
+            if lookup is not None and self._storable(request, response, lookup):
+                lookup.store(response)
         return response
+
+    def _may_share(self, request):
+        """Whether ``request`` may be answered from, and fill, the server's cache."""
+        return (
+            settings.CHORUS_SERVER_PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not any(name in request.COOKIES for name in self.personal_cookies)
+        )
 
     @staticmethod
     def _cacheable(request, response):
@@ -40,4 +67,16 @@ class AnonymousPageCacheMiddleware:
             and not response.cookies
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and not response.has_header("Cache-Control")
+        )
+
+    @staticmethod
+    def _storable(request, response, lookup):
+        """Whether the server may keep a copy of a cacheable ``response``, beyond what a CDN
+        may: the same bytes must suit every visitor that shares the key."""
+        return (
+            not response.streaming
+            and not response.has_header("Content-Encoding")
+            # A page that used a CSP nonce must not hand the same nonce to everyone.
+            and getattr(request, "_csp_nonce", None) is None
+            and getattr(request, "LANGUAGE_CODE", None) == lookup.language
         )

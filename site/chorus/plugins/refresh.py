@@ -1,10 +1,11 @@
 """Refresh what is cached about a site when a plugin's data changes.
 
-Navigation, site look-ups and the plugins' own generation-keyed caches live under the
+Navigation, site look-ups, the pages the server keeps for anonymous visitors
+(``chorus.caching.page_store``) and the plugins' own generation-keyed caches live under the
 content generation (``chorus.caching.generation``), which moves on when a page is published
 or a switch changes, but not when a plugin's own rows change. Anonymous pages are also kept
-by a CDN for ``CHORUS_PAGE_CACHE_SECONDS``. A plugin whose data shows in navigation or in
-home-page panels calls :func:`refresh_site_content` when that data changes.
+by a CDN for ``CHORUS_PAGE_CACHE_SECONDS``. A plugin whose data shows in navigation, in
+home-page panels or on its pages calls :func:`refresh_site_content` when that data changes.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@
 | EMAIL_URL-ish   | EMAIL_BACKEND, DEFAULT_FROM_EMAIL, EMAIL_HOST, EMAIL_PORT, ...          |
 | CSP_MEDIA_ORIGINS | (none: media on this site)   | comma-separated origins images come from |
 | CSP_FRAME_ORIGINS | YouTube and Vimeo            | comma-separated origins that may be framed |
+| CHORUS_SERVER_PAGE_CACHE | on                      | off: no server-side copy of anonymous pages |
 """
 
 import datetime
@@ -88,11 +89,13 @@ MIDDLEWARE = [
     # get a plain 400 instead of a database error.
     "chorus.common.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside any page cache, so a cached page still gets the policy for where it is served.
-    "chorus.common.csp.SiteAndAdminCSPMiddleware",
-    # Outside the session, CSRF and messages middleware, so it sees the cookies they set
-    # on the way out (a page with a form sets a CSRF cookie and must not be cached).
+    # Answers anonymous visitors from the server's page cache before anything below runs.
+    # Outside the CSP middleware, so a stored page keeps the policy it was first served with
+    # and a hit need not build it again; outside the session, CSRF and messages middleware,
+    # so it sees the cookies they set on the way out (a page with a form sets a CSRF cookie
+    # and must not be cached).
     "chorus.caching.middleware.AnonymousPageCacheMiddleware",
+    "chorus.common.csp.SiteAndAdminCSPMiddleware",
     "chorus.caching.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -131,7 +134,9 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default; writers wait (IMMEDIATE + WAL) instead of failing
-# with "database is locked" under concurrent requests.
+# with "database is locked" under concurrent requests. Each worker keeps its connection for
+# a minute, SQLite too: opening one (with the pragmas below) costs about 1.5 ms, several times
+# what a page served from the page cache costs, which reads the cache table through it.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -140,7 +145,6 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
@@ -268,6 +272,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Anonymous pages may be cached by a CDN for this long (seconds); Wagtail's frontend
 # cache invalidation purges a page and the listings that show it when it is published.
 CHORUS_PAGE_CACHE_SECONDS = int(env_str("CHORUS_PAGE_CACHE_SECONDS", "300"))
+# The server keeps its own copy of those pages in the cache above (chorus.caching.page_store)
+# and answers later anonymous visitors from it, until the content generation moves on or
+# CHORUS_PAGE_CACHE_SECONDS pass. CHORUS_SERVER_PAGE_CACHE=off renders every page afresh;
+# the CDN headers stay.
+CHORUS_SERVER_PAGE_CACHE = env_bool("CHORUS_SERVER_PAGE_CACHE", default=True)
 # FRONTEND_CACHE_PURGE_URL: an HTTP purge endpoint (Varnish, nginx) to invalidate pages.
 if env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

@@ -8,6 +8,7 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "chorus-test-only-key")
 
 from .base import *  # noqa: E402, F403
+from .env import env_bool  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -18,6 +19,11 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="chorus-test-private-")
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# No server-side copy of pages unless a test asks for one (tests/caching does): most tests
+# change rows with factories between requests, as no editor would, and read the response's
+# template context and query counts, which a stored page does not have.
+# CHORUS_SERVER_PAGE_CACHE=on runs the suite with it.
+CHORUS_SERVER_PAGE_CACHE = env_bool("CHORUS_SERVER_PAGE_CACHE", default=False)
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://localhost"
 
