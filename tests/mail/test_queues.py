@@ -15,6 +15,11 @@ REDIS_URL = "redis://127.0.0.1:6379/3"
 
 Status = OutgoingEmail.Status
 
+#: Committed rows, so the worker's transactions see them as another process's would;
+#: serialized_rollback puts back the rows migrations made (as tests/concurrency does), and
+#: keeps the content types' ids for the transactional tests that run after these.
+COMMITTED = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 def run_db_worker():
     """``manage.py db_worker`` in batch mode: every task that is due, then exit."""
@@ -26,7 +31,7 @@ def database_queue(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED
 def test_the_database_worker_delivers_a_queued_email(database_queue, mailoutbox):
     mail.send_mail("Your booking", "See you on Tuesday.", None, ["amina@example.org"])
     assert mailoutbox == []
@@ -43,7 +48,7 @@ def test_the_database_worker_delivers_a_queued_email(database_queue, mailoutbox)
     assert len(mailoutbox) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED
 def test_the_database_queue_retries_later_when_the_server_is_down(
     database_queue, mail_server, mailoutbox
 ):
@@ -62,7 +67,7 @@ def test_the_database_queue_retries_later_when_the_server_is_down(
     assert len(mailoutbox) == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@COMMITTED
 def test_an_email_rolled_back_with_its_transaction_leaves_no_task(database_queue, mailoutbox):
     from django.db import transaction
 
