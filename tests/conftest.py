@@ -167,3 +167,18 @@ def secretary(register):
     user = UserFactory(email="secretary@sharingcare.example.org", first_name="Priya")
     user.groups.add(register.secretaries)
     return user
+
+
+@pytest.fixture
+def mail_server(settings):
+    """The mail server behind the outbox: ``mail_server.down()`` makes every delivery fail as
+    SMTP does (tests.mail.backends), ``mail_server.up()`` delivers to ``mail.outbox`` again."""
+
+    class MailServer:
+        def down(self):
+            settings.CHORUS_EMAIL_DELIVERY_BACKEND = "tests.mail.backends.MailServerDownBackend"
+
+        def up(self):
+            settings.CHORUS_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    return MailServer()

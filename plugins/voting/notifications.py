@@ -6,8 +6,12 @@ told when a proposal has enough seconds to go to a ballot.
 
 Each ballot-level send happens once, however many processes try: the ballot's
 ``opening_sent_at`` (or ``reminders_sent_at``, ``result_sent_at``) is claimed with a
-conditional update *before* anything is sent, and a reminder claims its elector's
-``reminded`` flag the same way. A failure part-way means some members miss an email, never
+conditional update, and a reminder claims its elector's ``reminded`` flag the same way. The
+emails go to the outbox (chorus.mail), which delivers them and retries while the mail server
+is down. An opening or a result is claimed and its emails queued in one transaction, so a
+failure part-way queues nothing and the next run tries again. Reminders claim each elector
+on its own instead (a vote being cast waits for the ballot's lock, and must not wait for a
+whole electorate's reminders): a failure part-way means some members miss a reminder, never
 that anyone gets two. Emails carry a link to the ballot on the co-op's own site and never a
 receipt code or a choice: an email can be read by whoever shares the inbox.
 """
@@ -17,6 +21,7 @@ import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -54,7 +59,7 @@ def ballot_link(ballot):
 
 
 def _send_each(recipients, subject, template, context):
-    """Send one email to each recipient who can receive it; return how many were sent.
+    """Queue one email to each recipient who can receive it; return how many were queued.
 
     ``recipients`` are ``(user, membership)`` pairs (``membership`` may be ``None``).
     ``subject`` and ``context`` are functions, called in each member's own language (the
@@ -103,6 +108,7 @@ def _ballot_context(ballot):
     }
 
 
+@transaction.atomic
 def ballot_opened(ballot, now=None):
     """Tell every elector of an open ``ballot`` that voting has begun (once per ballot).
 
@@ -139,6 +145,7 @@ def closing_reminders(ballot, now=None):
     )
 
 
+@transaction.atomic
 def result_published(ballot, now=None):
     """Tell every elector of a closed ``ballot`` its result (once per ballot).
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from chorus.mail.models import OutgoingEmail
 from plugins.voting import casting
 from plugins.voting.factories import ballot_in_state, close_now
 from plugins.voting.models import Ballot, BallotPaper, ResultLine
@@ -62,6 +63,25 @@ def test_run_ballots_opens_a_due_ballot_and_tells_its_electors(scheduled, mailou
     assert "Sent 9 email(s) saying “Adopt the revised rules” has opened." in output
     assert len(mailoutbox) == 9
     assert subjects(mailoutbox) == ["Have your say: Adopt the revised rules"]
+
+
+def test_with_the_mail_server_down_the_ballot_opens_and_its_emails_follow_once(
+    scheduled, mail_server, mailoutbox
+):
+    mail_server.down()
+    run_ballots(now=scheduled.opens_at + HOUR)
+    scheduled.refresh_from_db()
+    assert scheduled.status == Ballot.Status.OPEN
+    assert mailoutbox == []
+    assert OutgoingEmail.objects.filter(status="queued", attempts=1).count() == 9
+
+    mail_server.up()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())  # the retry is due
+    call_command("send_queued_emails", stdout=StringIO())
+    run_ballots(now=scheduled.opens_at + 2 * HOUR)
+    call_command("send_queued_emails", stdout=StringIO())
+    assert len(mailoutbox) == 9
+    assert len({address for message in mailoutbox for address in message.to}) == 9
 
 
 def test_run_ballots_twice_does_nothing_the_second_time(scheduled, mailoutbox):

@@ -3,11 +3,14 @@
 | variable        | default                        | meaning                                  |
 |-----------------|--------------------------------|------------------------------------------|
 | DATABASE_URL    | sqlite:///<project>/db.sqlite3 | any dj-database-url URL                  |
-| REDIS_URL       | (none: the database cache)     | redis://host:port/db for the cache       |
+| REDIS_URL       | (none: the database cache)     | redis://host:port/db for the cache and   |
+|                 |                                | the task queue (RQ)                      |
+| TASKS_BACKEND   | rq with REDIS_URL, else database | database, rq or immediate (docs/tasks.md) |
 | SECRET_KEY      | (required unless DEBUG)        | Django's signing key                     |
 | DEBUG           | false (true in dev settings)   |                                          |
 | ALLOWED_HOSTS   | localhost,.localhost,127.0.0.1 | comma-separated                          |
-| EMAIL_URL-ish   | EMAIL_BACKEND, DEFAULT_FROM_EMAIL, EMAIL_HOST, EMAIL_PORT, ...          |
+| EMAIL_URL-ish   | EMAIL_BACKEND (the one that delivers the outbox), DEFAULT_FROM_EMAIL,   |
+|                 | EMAIL_HOST, EMAIL_PORT, ...                                             |
 | CSP_MEDIA_ORIGINS | (none: media on this site)   | comma-separated origins images come from |
 | CSP_FRAME_ORIGINS | YouTube and Vimeo            | comma-separated origins that may be framed |
 | CHORUS_SERVER_PAGE_CACHE | on                      | off: no server-side copy of anonymous pages |
@@ -48,6 +51,7 @@ CORE_APPS = [
     "coproduction",
     "chorus.plugins",
     "chorus.common",
+    "chorus.mail",
 ]
 
 INSTALLED_APPS = [
@@ -81,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +183,31 @@ else:
         }
     }
 
+# The task queue (django-tasks), for the outbox's deliveries and Wagtail's own background work
+# (search and reference index updates, image focal points, file deletion, cache purges).
+# "database" (django-tasks-db, the embedded default): tasks are rows in the database and
+# `manage.py db_worker` runs them. "rq": RQ on the Redis at REDIS_URL, run by
+# `manage.py rqworker --with-scheduler` on as many machines as needed. "immediate": run
+# inside the process that enqueues them (development and tests only). See docs/tasks.md.
+TASKS_BACKEND = env_str("TASKS_BACKEND", "rq" if REDIS_URL else "database")
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}."
+    )
+if TASKS_BACKEND == "rq" and not REDIS_URL:
+    raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[TASKS_BACKEND]}}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
+    # RQ's workers must run jobs through django-tasks-rq's job class.
+    RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
+
 # People sign in with their email address (chorus.accounts); staff also use the Wagtail admin.
 AUTHENTICATION_BACKENDS = [
     # First: refuses every sign-in of an account and address that is locked out (django-axes).
@@ -252,7 +283,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every email goes into the outbox (chorus.mail) in the sender's transaction, and a task
+# delivers it with the backend named by the EMAIL_BACKEND variable, retrying when the mail
+# server is down: no request waits for, or fails because of, a mail server.
+EMAIL_BACKEND = "chorus.mail.backend.OutboxBackend"
+CHORUS_EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env_str("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -337,8 +374,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
-        # Wagtail runs search-index and reference-index updates as immediate tasks and
-        # logs every state change; only problems are worth a line.
+        # Tasks (Wagtail's index updates, the outbox's deliveries) log every state change;
+        # only problems are worth a line. `db_worker` turns its own lines back on.
         "django_tasks": {"level": "WARNING"},
         # django-axes announces itself at start-up; failed sign-ins and lockouts are warnings.
         "axes": {"level": "WARNING"},

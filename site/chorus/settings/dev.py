@@ -1,8 +1,12 @@
-"""Local development: debug on, console email, SQLite unless DATABASE_URL says otherwise."""
+"""Local development: debug on, console email, immediate tasks, SQLite unless DATABASE_URL
+says otherwise."""
 
 import os
 
 os.environ.setdefault("DEBUG", "true")
+# Tasks (emails, index updates) run inside runserver unless TASKS_BACKEND says otherwise:
+# nothing else to start. scripts/demo runs the database backend with a worker instead.
+os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from .base import *  # noqa: E402, F403
 

@@ -11,7 +11,14 @@ from .base import *  # noqa: E402, F403
 from .env import env_bool  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Emails go through the outbox, as in production, and are delivered to Django's in-memory
+# outbox (mail.outbox). Django's test set-up replaces EMAIL_BACKEND with that in-memory one;
+# Chorus's pytest plugin puts the outbox back (chorus.testing.pytest_plugin).
+CHORUS_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run where they are enqueued, so a test sees their effect at once; the tests of the
+# queue itself switch to the database or RQ backend.
+TASKS_BACKEND = "immediate"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )

@@ -19,6 +19,10 @@ Fixtures (every one needs the database; each name starts with ``chorus_``):
 
 pytest-django's ``client``, ``admin_user`` and ``admin_client`` (a superuser, for admin
 screens) work alongside them.
+
+Emails go through Chorus's outbox in tests too, as in production: Django's test set-up
+makes ``EMAIL_BACKEND`` its in-memory backend, and this plugin sets the outbox back, which
+delivers to that in-memory backend (``mail.outbox``, pytest-django's ``mailoutbox``).
 """
 
 import os
@@ -50,6 +54,15 @@ def pytest_load_initial_conftests(early_config, parser, args):
     if not settings_configured_elsewhere(early_config, parser, args):
         os.environ[SETTINGS_VARIABLE] = DEFAULT_SETTINGS
     return (yield)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chorus_mail_through_outbox(django_test_environment):
+    """Send the tests' emails through the outbox (see the module's docstring)."""
+    from django.conf import settings
+
+    if settings.configured and "chorus.mail" in settings.INSTALLED_APPS:
+        settings.EMAIL_BACKEND = "chorus.mail.backend.OutboxBackend"
 
 
 @pytest.fixture

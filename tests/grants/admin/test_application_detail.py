@@ -7,6 +7,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from chorus.common.factories import UserFactory
+from chorus.mail.models import OutgoingEmail
+from chorus.mail.tasks import deliver_emails
 from plugins.grants.models import Application, Assessment, Attachment, GrantRound, PotEntry
 
 from .conftest import assert_refused, messages_of, signed_in
@@ -182,6 +184,32 @@ def test_a_manager_approves_an_amount(
     assert submitted_application.status == "approved"
     assert submitted_application.award.amount == Decimal("550.00")
     assert GrantRound.objects.get(pk=submitted_application.round_id).allocated == Decimal("550")
+
+
+def test_a_decision_stands_while_the_mail_server_is_down_and_the_email_follows(
+    manager_client,
+    submitted_application,
+    mail_server,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    mail_server.down()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = manager_client.post(page(submitted_application), decide("550"))
+    assert response.status_code == 302
+    assert "a grant of £550" in messages_of(response)[0]
+    submitted_application.refresh_from_db()
+    assert submitted_application.status == "approved"
+    assert mailoutbox == []
+    [email] = OutgoingEmail.objects.all()
+    assert (email.status, email.attempts) == ("queued", 1)
+
+    mail_server.up()
+    deliver_emails.enqueue([email.pk])
+    deliver_emails.enqueue([email.pk])
+    [message] = mailoutbox
+    assert message.subject.startswith("Your grant application was approved")
+    assert submitted_application.applicant.email in message.to
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,13 @@
 """Applying to join through /members/join/: the form, every way it can go wrong, the emails."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.utils import timezone
 
 from chorus.common.factories import UserFactory
+from chorus.mail.models import OutgoingEmail
 from partnerships.factories import MemberClassFactory, MemberRegisterFactory, MembershipFactory
 from partnerships.models import Membership, MembershipEvent
 
@@ -89,6 +94,28 @@ def test_the_applicant_and_each_secretary_are_emailed(
     membership = Membership.objects.get(user=applicant)
     assert "Amina Begum has applied" in to_secretary.body
     assert f"http://sharing-care.localhost/admin/members/{membership.pk}/" in to_secretary.body
+
+
+def test_an_application_is_recorded_while_the_mail_server_is_down_and_the_emails_follow(
+    applicant, form_data, secretary, mail_server, mailoutbox, django_capture_on_commit_callbacks
+):
+    mail_server.down()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in(applicant).post(JOIN, form_data)
+    assert response.status_code == 302
+    assert any("your application has been sent" in m for m in messages_of(response))
+    assert Membership.objects.get(user=applicant).status == Membership.Status.APPLIED
+    assert mailoutbox == []
+    assert set(OutgoingEmail.objects.values_list("status", "attempts")) == {("queued", 1)}
+
+    mail_server.up()
+    OutgoingEmail.objects.update(next_attempt_at=timezone.now())  # the retry is due
+    call_command("send_queued_emails", stdout=StringIO())
+    call_command("send_queued_emails", stdout=StringIO())
+    assert sorted(address for mail in mailoutbox for address in mail.to) == [
+        "amina@example.org",
+        "secretary@sharingcare.example.org",
+    ]
 
 
 def test_a_missing_declaration_is_a_clear_error_and_records_nothing(
