@@ -60,7 +60,7 @@ def test_run_ballots_opens_a_due_ballot_and_tells_its_electors(scheduled, mailou
     assert scheduled.status == Ballot.Status.OPEN
     assert scheduled.electorate_size == 9
     assert "Opened “Adopt the revised rules” (sharing-care.localhost): 9 member(s)" in output
-    assert "Sent 9 email(s) saying “Adopt the revised rules” has opened." in output
+    assert "Queued 9 email(s) saying “Adopt the revised rules” has opened." in output
     assert len(mailoutbox) == 9
     assert subjects(mailoutbox) == ["Have your say: Adopt the revised rules"]
 
@@ -108,7 +108,7 @@ def test_run_ballots_sends_the_opening_emails_of_a_ballot_a_page_opened(
     # Someone looked at the ballot just after its opening time: the page opened it.
     output = run_ballots()
 
-    assert "Sent 9 email(s) saying “Adopt the revised rules” has opened." in output
+    assert "Queued 9 email(s) saying “Adopt the revised rules” has opened." in output
     assert len(mailoutbox) == 9
 
 
@@ -123,7 +123,7 @@ def test_run_ballots_reminds_non_voters_a_day_before_closing_once(
     output = run_ballots(now=scheduled.closes_at - DAY + HOUR)
     again = run_ballots(now=scheduled.closes_at - HOUR)
 
-    assert "Sent 8 reminder(s) to vote in “Adopt the revised rules”." in output
+    assert "Queued 8 reminder(s) to vote in “Adopt the revised rules”." in output
     assert "Nothing to do" in again
     assert len(mailoutbox) == 8
     assert member.user.email not in {m.to[0] for m in mailoutbox}
@@ -165,7 +165,7 @@ def test_run_ballots_closes_a_due_ballot_and_sends_the_result(
     assert (
         "Closed “Adopt the revised rules” (sharing-care.localhost): passed, 3 of 9 voted." in output
     )
-    assert "Sent 9 email(s) with the result of “Adopt the revised rules”." in output
+    assert "Queued 9 email(s) with the result of “Adopt the revised rules”." in output
     assert subjects(mailoutbox) == ["Result: Adopt the revised rules"]
     assert "Nothing to do" in run_ballots(now=scheduled.closes_at + 2 * HOUR)
     assert len(mailoutbox) == 9

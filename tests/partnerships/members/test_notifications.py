@@ -1,9 +1,9 @@
 """The members' emails as services: sent after the change is committed, never undoing it."""
 
 import logging
-import smtplib
 
 import pytest
+from django.db import DatabaseError
 
 from partnerships import membership as membership_service
 from partnerships.members import notifications
@@ -28,11 +28,11 @@ def test_the_decision_email_follows_the_recorded_decision(application, secretary
     assert "Membership is for people in Medway." in mail.body
 
 
-def test_an_email_that_cannot_be_sent_is_logged_and_the_application_stands(
+def test_an_email_that_cannot_be_queued_is_logged_and_the_application_stands(
     application, monkeypatch, caplog, mailoutbox
 ):
     def refuse(*args, **kwargs):
-        raise smtplib.SMTPServerDisconnected("the mail server went away")
+        raise DatabaseError("the outbox could not be written")
 
     monkeypatch.setattr(notifications, "send_mail", refuse)
 

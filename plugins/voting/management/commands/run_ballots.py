@@ -70,7 +70,7 @@ def run(now=None):
 
     for ballot in ballots.filter(status=Status.OPEN, opening_sent_at__isnull=True).order_by("pk"):
         sent = notifications.ballot_opened(ballot, now)
-        done.append(f"Sent {sent} email(s) saying “{ballot}” has opened.")
+        done.append(f"Queued {sent} email(s) saying “{ballot}” has opened.")
     reminders_due = ballots.filter(
         status=Status.OPEN,
         reminders_sent_at__isnull=True,
@@ -80,13 +80,13 @@ def run(now=None):
     )
     for ballot in reminders_due.order_by("pk"):
         sent = notifications.closing_reminders(ballot, now)
-        done.append(f"Sent {sent} reminder(s) to vote in “{ballot}”.")
+        done.append(f"Queued {sent} reminder(s) to vote in “{ballot}”.")
     results_due = ballots.filter(
         status=Status.CLOSED, result_sent_at__isnull=True, closed_at__gte=now - RESULT_NEWS_FOR
     )
     for ballot in results_due.order_by("pk"):
         sent = notifications.result_published(ballot, now)
-        done.append(f"Sent {sent} email(s) with the result of “{ballot}”.")
+        done.append(f"Queued {sent} email(s) with the result of “{ballot}”.")
     return done
 
 
