@@ -24,8 +24,9 @@ class StaffTwoFactorMiddleware:
     sent to enter a code if they have set up an app, or to set one up if they must
     (:func:`.policy.is_required_for`). Needs django-otp's ``OTPMiddleware`` before it.
 
-    Only ``/admin/`` is guarded: signing in on the public site gives no admin access
-    without the code.
+    Every ``/admin/`` URL is guarded, so signing in on the public site gives no admin access
+    without the code; a view outside the admin that serves staff asks
+    :func:`.policy.owes_code` itself.
     """
 
     def __init__(self, get_response):
@@ -36,21 +37,18 @@ class StaffTwoFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         """Redirect, or let the view run."""
-        if not policy.is_offered() or not request.path.startswith(reverse("wagtailadmin_home")):
+        if not request.path.startswith(reverse("wagtailadmin_home")):
             return None
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
+        if request.resolver_match.url_name in OPEN_SCREENS or not policy.owes_code(request):
             return None
-        if request.resolver_match.url_name in OPEN_SCREENS:
-            return None
-        if devices.has_app(user):
-            return _to("chorus_two_factor_verify", request)
-        if policy.is_required_for(user):
-            return _to("chorus_two_factor_set_up", request)
-        return None
+        return to_two_factor(request)
 
 
-def _to(url_name, request):
-    """A redirect to a two-factor screen that comes back to this page afterwards."""
+def to_two_factor(request):
+    """A redirect to enter a code (or to set up an app, for someone who must and has none)
+    that comes back to this page afterwards."""
+    screen = (
+        "chorus_two_factor_verify" if devices.has_app(request.user) else "chorus_two_factor_set_up"
+    )
     query = urlencode({"next": request.get_full_path()})
-    return redirect(f"{reverse(url_name)}?{query}")
+    return redirect(f"{reverse(screen)}?{query}")

@@ -12,6 +12,8 @@ from django.conf import settings
 
 from chorus.plugins.personal_data import sees_personal_data
 
+from . import devices
+
 OFF, OPTIONAL, REQUIRED = "off", "optional", "required"
 
 
@@ -28,3 +30,16 @@ def is_offered():
 def is_required_for(user):
     """Whether ``user`` must use two-factor sign-in for the admin."""
     return mode() == REQUIRED and sees_personal_data(user)
+
+
+def owes_code(request):
+    """Whether this session must pass two-factor before using staff powers: the person has
+    set up an app, or must have one, and has not entered a code since signing in.
+
+    The admin is guarded by the middleware; a view outside it that also serves staff (a
+    grant application's files) asks this before using the staff member's role.
+    """
+    user = request.user
+    if not is_offered() or not user.is_authenticated or user.is_verified():
+        return False
+    return devices.has_app(user) or is_required_for(user)
