@@ -175,6 +175,13 @@ class ManageView(TwoFactorView, TemplateView):
     page_title = gettext_lazy("Two-step verification")
     template_name = "accounts/two_factor/manage.html"
 
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse("wagtailadmin_account"), "label": _("Account")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
