@@ -256,3 +256,35 @@ def test_the_reset_command_sends_them_to_set_up_again(required, superuser):
     assert out.getvalue() == "Removed the authenticator app and backup codes of admin.\n"
     assert not TOTPDevice.objects.exists()
     assert verified.get(ADMIN)["Location"].startswith(SET_UP)
+
+
+def test_a_superuser_resets_someones_app_from_the_users_screen(required, superuser):
+    secretary = staff("secretary", "auth.view_user")
+    set_up(signed_in("secretary"))
+    admin = signed_in("admin")
+    set_up(admin)
+    reset = f"/admin/two-factor/reset/{secretary.pk}/"
+
+    assert f'href="{reset}"' in admin.get("/admin/users/").content.decode()
+    question = admin.get(reset).content.decode()
+    assert "This removes the authenticator app and backup codes of secretary" in question
+    assert TOTPDevice.objects.filter(user=secretary).exists()  # asking changes nothing
+    answer = admin.post(reset, follow=True)
+
+    assert "secretary&#x27;s two-step verification is reset." in answer.content.decode()
+    assert not TOTPDevice.objects.filter(user=secretary).exists()
+    assert signed_in("secretary").get(ADMIN)["Location"].startswith(SET_UP)
+
+
+def test_only_superusers_may_reset_someone_elses(required, superuser):
+    set_up(signed_in("admin"))
+    staff("officer", "auth.change_user")
+    browser = signed_in("officer")
+    set_up(browser)
+
+    refused = browser.post(f"/admin/two-factor/reset/{superuser.pk}/", follow=True)
+
+    assert refused.redirect_chain == [(ADMIN, 302)]
+    assert "Sorry, you do not have permission to access this area." in refused.content.decode()
+    assert TOTPDevice.objects.filter(user=superuser).exists()
+    assert "/admin/two-factor/reset/" not in browser.get("/admin/users/").content.decode()

@@ -1,13 +1,16 @@
-"""The two-factor screens in the admin: set up an app, enter a code, and the account's
-"Two-step verification" screen (turn it off, new backup codes, move to a new phone).
+"""The two-factor screens in the admin: set up an app, enter a code, the account's
+"Two-step verification" screen (turn it off, new backup codes, move to a new phone), and a
+superuser's reset of someone else's (Settings → Users, a person's "More" menu).
 """
 
 from urllib.parse import urlencode
 
 import django_otp
 from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
@@ -204,3 +207,41 @@ class ManageView(TwoFactorView, TemplateView):
             devices.remove_devices(user)
             messages.success(request, _("Two-step verification is off for your account."))
         return redirect("chorus_two_factor_manage")
+
+
+class ResetView(TwoFactorView, TemplateView):
+    """A superuser removes someone's app and backup codes (they lost their phone): asks on
+    GET, resets on POST. ``manage.py reset_two_factor`` does the same from the shell."""
+
+    page_title = gettext_lazy("Reset two-step verification")
+    template_name = "accounts/two_factor/reset.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.person = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.person.get_username()
+
+    def get_breadcrumbs_items(self):
+        return [
+            {"url": reverse("wagtailadmin_home"), "label": _("Home")},
+            {"url": reverse("wagtailusers_users:index"), "label": _("Users")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(person=self.person, has_app=devices.has_app(self.person))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Remove the person's devices and go back to the users."""
+        devices.remove_devices(self.person)
+        messages.success(
+            request,
+            _("%(name)s's two-step verification is reset.") % {"name": self.person.get_username()},
+        )
+        return redirect("wagtailusers_users:index")
