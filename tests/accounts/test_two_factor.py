@@ -288,3 +288,17 @@ def test_only_superusers_may_reset_someone_elses(required, superuser):
     assert "Sorry, you do not have permission to access this area." in refused.content.decode()
     assert TOTPDevice.objects.filter(user=superuser).exists()
     assert "/admin/two-factor/reset/" not in browser.get("/admin/users/").content.decode()
+
+
+def test_the_screens_speak_the_admin_language_a_person_chose(required, superuser):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "pl"
+    profile.save()
+    browser = signed_in("admin")
+
+    html = browser.get(SET_UP).content.decode()
+
+    assert "Skonfiguruj weryfikację dwuetapową" in html
+    assert "Wpisz kod pokazany przez aplikację" in html
