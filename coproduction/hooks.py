@@ -49,3 +49,16 @@ def chorus_erase_personal_data(email):
     return CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )
+
+
+#: The charter's reviewers see each signature's contact name, email address and role.
+SIGNATURE_PERMISSIONS = (
+    "coproduction.change_chartersignature",
+    "coproduction.view_chartersignature",
+)
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """Staff who review charter signatures see their contacts' details."""
+    return any(user.has_perm(permission) for permission in SIGNATURE_PERMISSIONS)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import NavigationItem, hookimpl
 
+from .admin.permissions import is_secretary
 from .members import dashboard, personal_data
 from .membership import register_for
 
@@ -41,3 +42,9 @@ def chorus_export_personal_data(email):
 def chorus_erase_personal_data(email):
     """Clear a person's statements and directory listings; the register rows stay."""
     return personal_data.erase(email)
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """A register's secretaries see its members and applications (and export them)."""
+    return is_secretary(user)

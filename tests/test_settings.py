@@ -92,6 +92,30 @@ def test_an_unclear_debug_value_is_an_error_not_a_guess():
     assert "DEBUG must be true or false, not 'maybe'." in result.stderr
 
 
+STAFF_2FA = """
+import django
+django.setup()
+from django.conf import settings
+print(settings.CHORUS_STAFF_2FA)
+"""
+
+
+@pytest.mark.parametrize(("value", "read"), [(None, "optional"), ("Required", "required")])
+def test_two_step_verification_for_staff_is_optional_unless_set(value, read):
+    env = {"SECRET_KEY": "x" * 50}
+    if value is not None:
+        env["CHORUS_STAFF_2FA"] = value
+    result = run_settings("chorus.settings.production", STAFF_2FA, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [read]
+
+
+def test_an_unknown_two_step_verification_setting_is_an_error():
+    result = run_settings("chorus.settings.production", CHORUS_STAFF_2FA="yes", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "CHORUS_STAFF_2FA must be one of off, optional, required, not 'yes'." in result.stderr
+
+
 def test_defaults_are_sqlite_and_a_cache_in_the_database(tmp_path):
     result = run_settings(
         "chorus.settings.production",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
-from . import dashboard, panels, personal_data
+from . import dashboard, panels, permissions, personal_data
 from .models import GrantProgrammePage
 
 
@@ -66,3 +66,9 @@ def chorus_register_demo_sections():
     from . import demo
 
     return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """A site's grant assessors and managers read applications: applicants, contacts, files."""
+    return user.has_perm("grants.assess_application") or permissions.assessable_sites(user).exists()

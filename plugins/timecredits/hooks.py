@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
-from . import dashboard, panels, personal_data
+from . import dashboard, panels, permissions, personal_data
 from .ledger import credit_participation
 from .models import Scheme
 
@@ -79,3 +79,9 @@ def chorus_register_demo_sections():
     from . import demo
 
     return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """A scheme's administrators see volunteers' wallets and the ledger of who gave time."""
+    return permissions.is_credits_admin(user)

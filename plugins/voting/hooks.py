@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 from partnerships.models import MemberRegister
 
-from . import dashboard, panels, personal_data
+from . import dashboard, panels, permissions, personal_data
 
 
 @hookimpl
@@ -64,3 +64,9 @@ def chorus_register_demo_sections():
     from . import demo
 
     return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """A co-op's secretaries run its ballots: the roll of voters, who has voted, proposals."""
+    return permissions.secretary_sites(user).exists()

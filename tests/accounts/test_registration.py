@@ -95,7 +95,7 @@ def test_a_signed_in_person_goes_to_their_dashboard_instead(client, person):
 
 def test_an_off_site_next_address_is_not_carried_into_the_link(client, site, mailoutbox):
     client.post(REGISTER + "?next=https://evil.example/", registration_data())
-    response = client.get(link_in(mailoutbox[0]))
+    response = client.post(link_in(mailoutbox[0]))
     assert response["Location"] == DASHBOARD
 
 

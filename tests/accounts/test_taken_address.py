@@ -89,7 +89,7 @@ def test_an_unverified_account_is_sent_a_new_verification_link_instead(
     assert message.to == ["amina@example.org"]
     assert message.subject == "Verify your email address for Kent and Medway"
     assert "Hello Amina," in message.body
-    client.get(link_in(message))
+    client.post(link_in(message))
     waiting.refresh_from_db()
     assert waiting.is_active
     assert waiting.check_password(PASSWORD)  # the owner's password, not the intruder's

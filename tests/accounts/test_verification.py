@@ -1,10 +1,12 @@
-"""The emailed link: it switches the account on and signs the person in, once, for a while."""
+"""The emailed link: its page's button switches the account on and signs the person in, once,
+for a while. Opening the link changes nothing."""
 
 import datetime
 import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.utils import timezone
 
 from chorus.accounts import tokens
@@ -25,8 +27,27 @@ def registered(client, site, mailoutbox):
     return User.objects.get(username="amina.begum@example.org")
 
 
-def test_the_link_switches_the_account_on_and_signs_the_person_in(client, registered, mailoutbox):
-    response = client.get(link_in(mailoutbox[-1]), follow=True)
+def test_opening_the_link_asks_for_a_press_of_a_button_and_changes_nothing(
+    client, registered, mailoutbox
+):
+    link = link_in(mailoutbox[-1])
+
+    response = client.get(link)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1>Verify your email address</h1>" in html
+    assert f"You are verifying <strong>{registered.email}</strong>." in html
+    assert '<form method="post">' in html and 'name="csrfmiddlewaretoken"' in html
+    assert "Verify my email address</button>" in html
+    registered.refresh_from_db()
+    assert not registered.is_active
+    assert registered.registration.verified_at is None
+    assert not response.context["user"].is_authenticated
+
+
+def test_the_button_switches_the_account_on_and_signs_the_person_in(client, registered, mailoutbox):
+    response = client.post(link_in(mailoutbox[-1]), follow=True)
 
     registered.refresh_from_db()
     assert registered.is_active
@@ -36,22 +57,36 @@ def test_the_link_switches_the_account_on_and_signs_the_person_in(client, regist
     assert "your email address is verified and you are signed in" in response.content.decode()
 
 
+def test_the_button_posts_with_a_csrf_token_and_is_refused_without_one(registered, mailoutbox):
+    browser = Client(enforce_csrf_checks=True)
+    link = link_in(mailoutbox[-1])
+
+    assert browser.post(link).status_code == 403
+    registered.refresh_from_db()
+    assert not registered.is_active
+
+    token = browser.get(link).context["csrf_token"]
+    response = browser.post(link, {"csrfmiddlewaretoken": token})
+    assert response["Location"] == DASHBOARD
+    registered.refresh_from_db()
+    assert registered.is_active
+
+
 def test_the_link_returns_the_person_to_where_they_were_going(client, site, mailoutbox):
     client.post(REGISTER + "?next=/grants/apply/", registration_data())
-    response = client.get(link_in(mailoutbox[-1]))
+    response = client.post(link_in(mailoutbox[-1]))
     assert response["Location"] == "/grants/apply/"
 
 
 def test_a_second_click_does_not_sign_in_again(client, registered, mailoutbox):
     link = link_in(mailoutbox[-1])
-    client.get(link)
+    client.post(link)
     client.logout()
 
-    response = client.get(link, follow=True)
-
-    assert response.redirect_chain == [("/account/sign-in/", 302)]
-    assert "Your email address is already verified." in response.content.decode()
-    assert not response.context["user"].is_authenticated
+    for response in (client.get(link, follow=True), client.post(link, follow=True)):
+        assert response.redirect_chain == [("/account/sign-in/", 302)]
+        assert "Your email address is already verified." in response.content.decode()
+        assert not response.context["user"].is_authenticated
 
 
 def test_an_expired_link_says_so_and_offers_a_new_one(client, registered, monkeypatch):
@@ -60,13 +95,12 @@ def test_an_expired_link_says_so_and_offers_a_new_one(client, registered, monkey
     old_link = f"/account/verify/{tokens.make_token(registered)}/"
     monkeypatch.undo()
 
-    response = client.get(old_link)
-
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "<h1>This link has expired</h1>" in html
-    assert "Verification links work for 3 days." in html
-    assert f'action="{RESEND}"' in html and 'name="email"' in html
+    for response in (client.get(old_link), client.post(old_link)):
+        html = response.content.decode()
+        assert response.status_code == 400
+        assert "<h1>This link has expired</h1>" in html
+        assert "Verification links work for 3 days." in html
+        assert f'action="{RESEND}"' in html and 'name="email"' in html
     registered.refresh_from_db()
     assert not registered.is_active
 
@@ -83,10 +117,11 @@ def test_an_expired_link_says_so_and_offers_a_new_one(client, registered, monkey
 def test_a_tampered_link_says_it_does_not_work(client, registered, mailoutbox, tamper):
     token = link_in(mailoutbox[-1]).split("/")[-2]
 
-    response = client.get(f"/account/verify/{tamper(token)}/")
+    link = f"/account/verify/{tamper(token)}/"
 
-    assert response.status_code == 400
-    assert "<h1>This link does not work</h1>" in response.content.decode()
+    for response in (client.get(link), client.post(link)):
+        assert response.status_code == 400
+        assert "<h1>This link does not work</h1>" in response.content.decode()
     registered.refresh_from_db()
     assert not registered.is_active
 
@@ -98,12 +133,13 @@ def test_a_link_for_another_persons_id_does_not_work(client, registered, make_pe
     registered.email = "someone.else@example.org"
     registered.save()
     assert client.get(link).status_code == 400
+    assert client.post(link).status_code == 400
 
 
 def test_a_link_never_switches_back_on_an_account_that_staff_switched_off(client, person):
     person.is_active = False
     person.save()
-    response = client.get(f"/account/verify/{tokens.make_token(person)}/")
+    response = client.post(f"/account/verify/{tokens.make_token(person)}/")
     person.refresh_from_db()
     assert not person.is_active
     assert response["Location"] == "/account/sign-in/"
@@ -116,7 +152,7 @@ def test_resending_sends_a_new_link_that_works(client, registered, mailoutbox):
 
     assert "we have sent a new link to it" in response.content.decode()
     assert len(mailoutbox) == 2
-    client.get(link_in(mailoutbox[-1]))
+    client.post(link_in(mailoutbox[-1]))
     registered.refresh_from_db()
     assert registered.is_active
 
@@ -147,3 +183,11 @@ def test_resending_is_limited_to_once_a_minute(client, registered, mailoutbox):
 def test_the_resend_form_refuses_a_badly_formed_address(client, site):
     html = client.post(RESEND, {"email": "amina"}).content.decode()
     assert "Enter an email address like name@example.org." in html
+
+
+def test_the_page_behind_the_link_speaks_polish_at_its_polish_address(
+    client, registered, mailoutbox
+):
+    html = client.get("/pl" + link_in(mailoutbox[-1])).content.decode()
+    assert "<h1>Potwierdź swój adres e-mail</h1>" in html
+    assert "Potwierdź mój adres e-mail</button>" in html

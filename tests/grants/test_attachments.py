@@ -270,3 +270,22 @@ def test_another_applications_file_cannot_be_removed_through_my_form(
 )
 def test_file_names_are_made_safe(given, safe):
     assert uploads.safe_filename(given) == safe
+
+
+def test_with_two_step_verification_required_staff_enter_a_code_before_a_file(
+    applicant_client, draft, form_data, assessor, settings
+):
+    settings.CHORUS_STAFF_2FA = "required"
+    post_files(applicant_client, draft, form_data, upload("constitution.pdf", PDF))
+    applicant_client.post(f"/plugins/grants/applications/{draft.reference}/submit/")
+    attachment = Attachment.objects.get()
+    staff = Client(HTTP_HOST="medway-swale.localhost")
+    staff.force_login(assessor)  # a password alone: no code entered
+
+    response = staff.get(download_url(attachment))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/two-factor/set-up/?next=")
+    # The applicant needs no code for their own files.
+    own = applicant_client.get(download_url(attachment))
+    assert b"".join(own.streaming_content) == PDF

@@ -1,7 +1,10 @@
 """Something real behind every kind of id in the project's URLs, for the URL-walking tests."""
 
 import pytest
+from django.contrib.auth import get_user_model
 
+from chorus.accounts import tokens
+from chorus.accounts.models import Registration
 from partnerships.factories import MembershipFactory
 from plugins.events.factories import EventIndexPageFactory, EventPageFactory
 from plugins.grants.factories import (
@@ -50,6 +53,11 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
     voucher = ledger.redeem(wallet, OfferFactory(partner=pool), by=user)
     ballot = ballot_in_state("open", site=coop_site, classes=[user_members], title="New rules")
     proposal = proposals.propose(coop_site, grace, "Pay travel time", "Between visits.")
+    # Someone who registered and has not yet opened their link: the link is a real one.
+    waiting = get_user_model().objects.create_user(
+        username="waiting@example.org", email="waiting@example.org", is_active=False
+    )
+    Registration.objects.create(user=waiting)
     values = {
         # A page below the site's root, as Wagtail's page-serving route reads it.
         "path": event.url_path.split("/", 2)[2],
@@ -63,7 +71,7 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
         "wallet_id": library.pk,
         "ballot_id": ballot.pk,
         "proposal_id": proposal.pk,
-        "token": "not-a-real-token",
+        "token": tokens.make_token(waiting),
         "uidb64": "MQ",
         "filename": "minutes.pdf",
         "restriction_id": 1,

@@ -2,7 +2,8 @@
 
 Files live in the private storage, which has no public URL. This view is the only way out:
 it checks :func:`~plugins.grants.permissions.can_view_application`, answers 404 (not 403)
-to anyone else so a file's existence is not given away, and serves the file as a download
+to anyone else so a file's existence is not given away, sends grant staff who owe a
+two-step verification code to enter it first, and serves the file as a download
 with the type the upload check settled, ``nosniff`` and a sandboxing CSP, so a browser never
 renders it as a page of this site.
 """
@@ -12,6 +13,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+
+from chorus.accounts.two_factor.middleware import to_two_factor
+from chorus.accounts.two_factor.policy import owes_code
 
 from ..models import Attachment
 from ..permissions import can_view_application
@@ -26,6 +30,9 @@ def download(request, pk):
     )
     if not can_view_application(request.user, attachment.application):
         raise Http404(_("No such file."))
+    if attachment.application.applicant_id != request.user.pk and owes_code(request):
+        # Seen as grant staff: as in the admin, only once the session has passed two-factor.
+        return to_two_factor(request)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError as error:

@@ -60,3 +60,21 @@ def chorus_erase_personal_data(email):
         )
         changed += 1
     return changed
+
+
+#: Permissions over accounts: seeing and editing people's accounts (Settings → Users), and
+#: editing groups, which can grant any other permission.
+ACCOUNT_PERMISSIONS = (
+    "auth.add_user",
+    "auth.change_user",
+    "auth.delete_user",
+    "auth.view_user",
+    "auth.add_group",
+    "auth.change_group",
+)
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """Staff who may list or edit accounts, or edit groups, see everyone's account details."""
+    return any(user.has_perm(permission) for permission in ACCOUNT_PERMISSIONS)

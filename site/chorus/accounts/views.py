@@ -75,8 +75,14 @@ def _find_user(pk):
 
 
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def verify(request, token):
-    """Switch on the account a genuine link was sent for, and sign its owner in."""
+    """Confirm an address from the emailed link: a GET asks, only the POST switches on.
+
+    Opening the link changes nothing (mail scanners and link previews open links too): it
+    shows a page whose button posts back to the same address, with a CSRF token. The POST
+    switches on the account the genuine link was sent for and signs its owner in.
+    """
     try:
         user, next_url = tokens.read_token(token, _find_user)
     except tokens.ExpiredToken:
@@ -87,6 +93,10 @@ def verify(request, token):
     if registration is None:
         # Made in the admin, never registered: no link was ever sent for it.
         return _verify_failed(request, expired=False)
+    if registration.verified_at is not None:
+        return _already_verified(request, user)
+    if request.method != "POST":
+        return render(request, "accounts/verify_confirm.html", {"email": user.email})
     with transaction.atomic():
         # A conditional update, so two clicks at once verify (and sign in) once.
         verified = Registration.objects.filter(pk=registration.pk, verified_at__isnull=True).update(
@@ -96,11 +106,16 @@ def verify(request, token):
             user.is_active = True
             user.save(update_fields=["is_active"])
     if not verified:
-        messages.info(request, _("Your email address is already verified. You can sign in."))
-        return redirect("accounts:dashboard" if request.user == user else "accounts:login")
+        return _already_verified(request, user)
     login(request, user, backend=BACKEND)
     messages.success(request, _("Thank you: your email address is verified and you are signed in."))
     return redirect(safe_next(request, next_url) or "accounts:dashboard")
+
+
+def _already_verified(request, user):
+    """Send someone following a used link to sign in (or to their dashboard, if signed in)."""
+    messages.info(request, _("Your email address is already verified. You can sign in."))
+    return redirect("accounts:dashboard" if request.user == user else "accounts:login")
 
 
 def _verify_failed(request, *, expired):

@@ -235,6 +235,26 @@ def chorus_erase_personal_data(email: str) -> int:
     """
 
 
+@hookspec
+def chorus_sees_personal_data(user: AbstractBaseUser) -> bool:
+    """Say whether ``user``'s role in this plugin shows them other people's personal data.
+
+    Called for every installed plugin and core app, like ``chorus_export_personal_data``,
+    with a signed-in, active staff member who is not a superuser (superusers see everything).
+    Answer ``True`` when the admin screens, exports or files this plugin gives ``user``'s
+    roles show names, contact details, applications, balances, votes cast or membership of
+    people other than ``user`` (on any site); ``False`` (or ``None``) otherwise. ``user`` sees
+    personal data if any plugin says so: with ``CHORUS_STAFF_2FA=required`` they must then
+    use two-factor sign-in for the admin (docs/security.md).
+
+    Example::
+
+        @hookimpl
+        def chorus_sees_personal_data(user):
+            return user.has_perm("events.view_booking") or organised_events(user).exists()
+    """
+
+
 # --- The demo --------------------------------------------------------------------------
 
 

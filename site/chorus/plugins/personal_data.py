@@ -1,4 +1,5 @@
-"""Subject-access export and erasure, gathered from every plugin and the core.
+"""Subject-access export and erasure, and who can see personal data, gathered from every
+plugin and the core.
 
 Unlike the other hooks these are called for **every** installed plugin, whatever sites it
 is on: data kept while a plugin was on for a site is still personal data after it is
@@ -37,3 +38,13 @@ def erase_personal_data(email: str) -> int:
     Runs in one transaction, so a plugin that fails leaves nothing half-erased.
     """
     return sum(count or 0 for count in get_manager().hook.chorus_erase_personal_data(email=email))
+
+
+def sees_personal_data(user) -> bool:
+    """Whether ``user`` can see other people's personal data: superusers, and staff whose
+    role some plugin or core app says shows it (``chorus_sees_personal_data``)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return any(get_manager().hook.chorus_sees_personal_data(user=user))

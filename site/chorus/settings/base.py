@@ -14,6 +14,7 @@
 | CSP_MEDIA_ORIGINS | (none: media on this site)   | comma-separated origins images come from |
 | CSP_FRAME_ORIGINS | YouTube and Vimeo            | comma-separated origins that may be framed |
 | CHORUS_SERVER_PAGE_CACHE | on                      | off: no server-side copy of anonymous pages |
+| CHORUS_STAFF_2FA  | optional                       | off, optional, required (docs/security.md) |
 """
 
 import datetime
@@ -26,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins.discovery import plugin_app_modules
 
-from .env import env_bool, env_list, env_str
 from .storage import media_storage, private_storage
+from .env import env_bool, env_choice, env_list, env_str
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/chorus
 SITE_DIR = PROJECT_DIR.parent  # site/
@@ -87,6 +88,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -108,9 +112,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the user is known: whether this session has passed two-factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff who must use two-factor (CHORUS_STAFF_2FA) are sent to enter a code, or to set up
+    # an app, before any other admin screen.
+    "chorus.accounts.two_factor.middleware.StaffTwoFactorMiddleware",
     # Off means off in the admin: a plugin's admin screens answer 404 where it is off.
     "chorus.plugins.admin_guard.AdminGuardMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into the lockout page (429).
@@ -244,6 +253,12 @@ CHORUS_TRUSTED_PROXIES = int(env_str("CHORUS_TRUSTED_PROXIES", "0"))
 # Password-reset emails asked for, per hour: for one address, and from one client address.
 CHORUS_PASSWORD_RESETS_PER_ADDRESS = 3
 CHORUS_PASSWORD_RESETS_PER_CLIENT = 10
+# Two-factor sign-in to the admin (django-otp, TOTP apps; docs/security.md). "off": never
+# asked; "optional": staff may set up an app from their account and are then asked for a code;
+# "required": superusers and staff who can see personal data must set one up too.
+CHORUS_STAFF_2FA = env_choice("CHORUS_STAFF_2FA", ("off", "optional", "required"), "optional")
+# The name an authenticator app shows beside the code.
+OTP_TOTP_ISSUER = "Chorus"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "/"

@@ -21,6 +21,17 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
 
 
+def env_choice(name, choices, default):
+    """Read a variable that must be one of ``choices`` (case-insensitive)."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {raw!r}.")
+    return value
+
+
 def env_list(name, default=()):
     """Read a comma-separated list, ignoring blanks."""
     raw = os.environ.get(name)

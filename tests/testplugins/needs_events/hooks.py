@@ -22,6 +22,9 @@ NAV_LABEL = "Needs events test link"
 PANEL_TITLE = "Needs events test panel"
 DASHBOARD_PANEL_TITLE = "Needs events test dashboard panel"
 
+SEERS: set[str] = set()
+"""Usernames whose role in this plugin shows them personal data (filled by tests)."""
+
 DEMO_HOSTNAMES: tuple[str, ...] = ()
 """The demo sites ``seed_demo`` switches this plugin on for (tests set it; none by default)."""
 DEMO_LINE = "Needs events (test): demo section built"
@@ -97,6 +100,12 @@ def chorus_erase_personal_data(email):
     for record in records:
         record["name"] = "(erased)"
     return len(records)
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    CALLS.append(("chorus_sees_personal_data", user.get_username()))
+    return user.get_username() in SEERS
 
 
 # The grants and voting plugins declare these hooks; this plugin does not require them, so
