@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins.discovery import plugin_app_modules
 
-from .storage import media_storage, private_storage
 from .env import env_bool, env_choice, env_list, env_str
+from .storage import media_storage, private_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/chorus
 SITE_DIR = PROJECT_DIR.parent  # site/
