@@ -30,7 +30,10 @@ def test_registering_while_the_mail_server_is_down_succeeds_and_the_link_follows
     call_command("send_queued_emails", stdout=StringIO())
     [message] = mailoutbox
     assert message.subject == "Verify your email address for Kent and Medway"
-    assert client.get(link_in(message)).status_code == 302
+    link = link_in(message)
+    assert "Verify my email address" in client.get(link).content.decode()
+    assert client.post(link).status_code == 302
+    assert get_user_model().objects.get(email="Amina.Begum@example.org").is_active
 
 
 def test_asking_for_a_password_reset_while_the_mail_server_is_down_succeeds(
