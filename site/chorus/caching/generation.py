@@ -19,22 +19,32 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import per_request
+
 GENERATION_KEY = "chorus:generation"
 GENERATION_SECONDS = 24 * 60 * 60
 
 
 def current():
-    """Return the current generation (a short string), starting one if there is none."""
+    """Return the current generation (a short string), starting one if there is none.
+
+    Read once per request (see ``per_request``).
+    """
+    generation = per_request.remembered()
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid4().hex, GENERATION_SECONDS)
         generation = cache.get(GENERATION_KEY)
+    per_request.remember(generation)
     return generation
 
 
 def bump(**kwargs):
     """Start a new generation (usable as a signal receiver)."""
     cache.set(GENERATION_KEY, uuid4().hex, GENERATION_SECONDS)
+    per_request.forget()
 
 
 def _bump_if_page(sender, instance, **kwargs):
