@@ -81,7 +81,7 @@ class PartnershipHomePage(Page):
         """
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            partner_roles=self.partner_listing(),
+            partner_roles=SimpleLazyObject(lambda: list(self.partner_listing())),
             panels=SimpleLazyObject(lambda: partnership_home_panels(self, request)),
         )
         return context

@@ -5,11 +5,12 @@ unpublishing, moving or deleting a page, or changing a site or a locale, moves t
 generation, so every such entry is forgotten at once without having to know its key.
 
 The generation lives in the shared cache (see ``CACHES``), so a bump made by any process, a
-web worker or the CLI, is read by every other on its next lookup; nothing keeps a copy in
-process memory. It also lasts at most a day: should the key expire or be evicted, the next
-lookup starts a new generation and everything keyed on the old one is rebuilt, which is
-always safe. So a change that escaped the signals below (a bulk ``update()``, say) is never
-shown stale for longer than that, even by entries cached without a timeout.
+web worker or the CLI, is read by every other on its next request; a process keeps it only
+for the rest of one request (``per_request``). It also lasts at most a day: should the key
+expire or be evicted, the next lookup starts a new generation and everything keyed on the
+old one is rebuilt, which is always safe. So a change that escaped the signals below (a bulk
+``update()``, say) is never shown stale for longer than that, even by entries cached without
+a timeout.
 """
 
 from uuid import uuid4

@@ -1,10 +1,9 @@
 """Find the Wagtail Site for a request from the cache instead of the database."""
 
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import generation
+from . import generation, generational
 
 CACHE_KEY = "chorus:site:{generation}:{hostname}:{port}"
 CACHE_SECONDS = 60 * 60
@@ -33,8 +32,8 @@ class CachedSiteMiddleware:
         key = CACHE_KEY.format(
             generation=generation.current(), hostname=hostname, port=request.get_port()
         )
-        site = cache.get(key)
+        site = generational.get(key)
         if site is None:
             site = Site._find_for_request(request) or NO_SITE
-            cache.set(key, site, CACHE_SECONDS)
+            generational.put(key, site, CACHE_SECONDS)
         return None if site == NO_SITE else site

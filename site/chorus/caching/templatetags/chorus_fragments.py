@@ -19,11 +19,10 @@ import hashlib
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from chorus.caching import generation
+from chorus.caching import generation, generational
 
 register = template.Library()
 
@@ -59,10 +58,10 @@ class FragmentNode(template.Node):
         key = self.key(context)
         if key is None:
             return self.nodelist.render(context)
-        html = cache.get(key)
+        html = generational.get(key)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(key, html, settings.CHORUS_FRAGMENT_CACHE_SECONDS)
+            generational.put(key, html, settings.CHORUS_FRAGMENT_CACHE_SECONDS)
         return html
 
     def key(self, context):
