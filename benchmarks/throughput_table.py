@@ -10,6 +10,7 @@ and, for cached pages, with the static file's. Only figures are printed; nothing
 """
 
 import argparse
+import os
 import statistics
 import sys
 from collections import defaultdict
@@ -81,6 +82,10 @@ def main():
     )
     print()
     print("\n".join(table(rates)))
+    print()
+    # Other work on the machine lowers every figure; the ratios suffer less.
+    load = ", ".join(f"{n:.2f}" for n in os.getloadavg())
+    print(f"load average at the end (1, 5, 15 min): {load}")
 
 
 if __name__ == "__main__":
