@@ -16,6 +16,9 @@ class CachedSiteMiddleware:
     Wagtail looks the site up on every request; it keeps the answer on
     ``request._wagtail_site``, which this middleware fills first. The cache entry is
     dropped whenever a site or the page tree changes (see ``generation``).
+
+    The cached site carries its root page in its specific form, so serving a home page
+    (Wagtail routes from ``site.root_page.specific``) reads no page from the database.
     """
 
     def __init__(self, get_response):
@@ -35,5 +38,7 @@ class CachedSiteMiddleware:
         site = generational.get(key)
         if site is None:
             site = Site._find_for_request(request) or NO_SITE
+            if site != NO_SITE:
+                site.root_page = site.root_page.specific
             generational.put(key, site, CACHE_SECONDS)
         return None if site == NO_SITE else site
