@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -73,11 +74,15 @@ class PartnershipHomePage(Page):
         ).prefetch_related(Prefetch("organisation__logo__renditions", queryset=renditions))
 
     def get_context(self, request, *args, **kwargs):
-        """Add the partners with their roles, and the panels of the plugins on here."""
+        """Add the partners with their roles, and the panels of the plugins on here.
+
+        Both are looked up only when the template first uses them: the template keeps them
+        in cached fragments, so most requests read neither.
+        """
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            partner_roles=self.partner_listing(),
-            panels=partnership_home_panels(self, request),
+            partner_roles=SimpleLazyObject(lambda: list(self.partner_listing())),
+            panels=SimpleLazyObject(lambda: partnership_home_panels(self, request)),
         )
         return context
 

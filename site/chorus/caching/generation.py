@@ -7,11 +7,12 @@ a site, a locale or site settings, changing or deleting an image or a document, 
 every such entry is forgotten at once without having to know its key.
 
 The generation lives in the shared cache (see ``CACHES``), so a bump made by any process, a
-web worker or the CLI, is read by every other on its next lookup; nothing keeps a copy in
-process memory. It also lasts at most a day: should the key expire or be evicted, the next
-lookup starts a new generation and everything keyed on the old one is rebuilt, which is
-always safe. So a change that escaped the signals below (a bulk ``update()``, say) is never
-shown stale for longer than that, even by entries cached without a timeout.
+web worker or the CLI, is read by every other on its next request; a process keeps it only
+for the rest of one request (``per_request``). It also lasts at most a day: should the key
+expire or be evicted, the next lookup starts a new generation and everything keyed on the
+old one is rebuilt, which is always safe. So a change that escaped the signals below (a bulk
+``update()``, say) is never shown stale for longer than that, even by entries cached without
+a timeout.
 """
 
 from uuid import uuid4
@@ -26,22 +27,32 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import per_request
+
 GENERATION_KEY = "chorus:generation"
 GENERATION_SECONDS = 24 * 60 * 60
 
 
 def current():
-    """Return the current generation (a short string), starting one if there is none."""
+    """Return the current generation (a short string), starting one if there is none.
+
+    Read once per request (see ``per_request``).
+    """
+    generation = per_request.remembered()
+    if generation is not None:
+        return generation
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid4().hex, GENERATION_SECONDS)
         generation = cache.get(GENERATION_KEY)
+    per_request.remember(generation)
     return generation
 
 
 def bump(**kwargs):
     """Start a new generation (usable as a signal receiver)."""
     cache.set(GENERATION_KEY, uuid4().hex, GENERATION_SECONDS)
+    per_request.forget()
 
 
 def bump_now_and_on_commit(**kwargs):

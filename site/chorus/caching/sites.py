@@ -1,10 +1,9 @@
 """Find the Wagtail Site for a request from the cache instead of the database."""
 
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
-from . import generation
+from . import generation, generational
 
 CACHE_KEY = "chorus:site:{generation}:{hostname}:{port}"
 CACHE_SECONDS = 60 * 60
@@ -17,6 +16,9 @@ class CachedSiteMiddleware:
     Wagtail looks the site up on every request; it keeps the answer on
     ``request._wagtail_site``, which this middleware fills first. The cache entry is
     dropped whenever a site or the page tree changes (see ``generation``).
+
+    The cached site carries its root page in its specific form, so serving a home page
+    (Wagtail routes from ``site.root_page.specific``) reads no page from the database.
     """
 
     def __init__(self, get_response):
@@ -33,8 +35,10 @@ class CachedSiteMiddleware:
         key = CACHE_KEY.format(
             generation=generation.current(), hostname=hostname, port=request.get_port()
         )
-        site = cache.get(key)
+        site = generational.get(key)
         if site is None:
             site = Site._find_for_request(request) or NO_SITE
-            cache.set(key, site, CACHE_SECONDS)
+            if site != NO_SITE:
+                site.root_page = site.root_page.specific
+            generational.put(key, site, CACHE_SECONDS)
         return None if site == NO_SITE else site

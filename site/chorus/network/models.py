@@ -1,6 +1,7 @@
 """The network home page."""
 
 from django.db.models import Q
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -68,12 +69,16 @@ class NetworkHomePage(Page):
         return spotlights
 
     def get_context(self, request, *args, **kwargs):
-        """Add the partnerships, the latest spotlights and the plugins' panels."""
+        """Add the partnerships, the latest spotlights and the plugins' panels.
+
+        Each is looked up only when the template first uses it: the template keeps them in
+        cached fragments, so most requests read none of them.
+        """
         context = super().get_context(request, *args, **kwargs)
-        partnerships = list(self.partnerships())
+        partnerships = SimpleLazyObject(lambda: list(self.partnerships()))
         context.update(
             partnerships=partnerships,
-            spotlights=self.latest_spotlights(partnerships),
-            panels=network_home_panels(self, request),
+            spotlights=SimpleLazyObject(lambda: self.latest_spotlights(partnerships)),
+            panels=SimpleLazyObject(lambda: network_home_panels(self, request)),
         )
         return context

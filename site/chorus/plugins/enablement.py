@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
-from chorus.caching import generation
+from chorus.caching import generation, generational
 
 from .manager import CORE_PREFIX, get_manager, get_plugin, installed_plugins
 from .models import SitePlugin
@@ -79,14 +79,14 @@ def sites_with(plugin: str) -> list[Site]:
     the page tree changes, so the network home's panels share one lookup per plugin.
     """
     key = SITES_WITH_KEY.format(generation=generation.current(), plugin=plugin)
-    sites = cache.get(key)
+    sites = generational.get(key)
     if sites is None:
         sites = list(
             Site.objects.filter(plugin_switches__plugin=plugin, plugin_switches__enabled=True)
             .select_related("root_page")
             .order_by("hostname")
         )
-        cache.set(key, sites, CACHE_SECONDS)
+        generational.put(key, sites, CACHE_SECONDS)
     return sites
 
 

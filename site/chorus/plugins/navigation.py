@@ -5,11 +5,10 @@ current cache generation, which moves on whenever a page is published, unpublish
 or deleted, a site changes, or a plugin is switched on or off.
 """
 
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from chorus.caching import generation
+from chorus.caching import generation, generational
 
 from .contributions import NavigationItem
 from .enablement import hooks_for_site
@@ -26,10 +25,10 @@ def navigation_for(site, request):
     key = CACHE_KEY.format(
         generation=generation.current(), site_id=site.pk, language=get_language()
     )
-    items = cache.get(key)
+    items = generational.get(key)
     if items is None:
         items = build_navigation(site, request)
-        cache.set(key, items, CACHE_SECONDS)
+        generational.put(key, items, CACHE_SECONDS)
     return items
 
 

@@ -94,6 +94,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every cache lookup below reads the content generation once per request.
+    "chorus.caching.per_request.RequestGenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything reads the path, a cookie or the database: NUL bytes and broken UTF-8
     # get a plain 400 instead of a database error.
@@ -329,6 +331,11 @@ CHORUS_PAGE_CACHE_SECONDS = int(env_str("CHORUS_PAGE_CACHE_SECONDS", "300"))
 # CHORUS_PAGE_CACHE_SECONDS pass. CHORUS_SERVER_PAGE_CACHE=off renders every page afresh;
 # the CDN headers stay.
 CHORUS_SERVER_PAGE_CACHE = env_bool("CHORUS_SERVER_PAGE_CACHE", default=True)
+# Pieces of public pages ({% fragment %} in templates: home-page listings and panels, the
+# language switcher) are cached for the content generation, and for at most this long
+# (seconds), which bounds how late a change that moves no generation shows (an event
+# starting, a funding round closing).
+CHORUS_FRAGMENT_CACHE_SECONDS = int(env_str("CHORUS_FRAGMENT_CACHE_SECONDS", "60"))
 # FRONTEND_CACHE_PURGE_URL: an HTTP purge endpoint (Varnish, nginx) to invalidate pages.
 if env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

@@ -2,12 +2,11 @@
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from chorus.caching import generation
+from chorus.caching import generation, generational
 
 register = template.Library()
 
@@ -17,10 +16,10 @@ LOCALE_COUNT_KEY = "chorus:locale-count:{generation}"
 def locale_count():
     """Return how many content locales exist (cached until a locale changes)."""
     key = LOCALE_COUNT_KEY.format(generation=generation.current())
-    count = cache.get(key)
+    count = generational.get(key)
     if count is None:
         count = Locale.objects.count()
-        cache.set(key, count, None)
+        generational.put(key, count, None)
     return count
 
 
