@@ -1,4 +1,4 @@
-"""Chorus hook implementations of the outbox (always on): personal data.
+"""Chorus hook implementations of the outbox (always on): personal data and who sees it.
 
 Queued and recently sent emails hold their recipients' addresses and whatever the message
 said (names, links), so a subject-access request lists them and erasure deletes them. The
@@ -44,3 +44,9 @@ def chorus_erase_personal_data(email):
     rows = _addressed_to(email)
     OutgoingEmail.objects.filter(pk__in=[row.pk for row in rows]).delete()
     return len(rows)
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """Nobody but superusers: the outbox screen offers no permission to hand to anyone else."""
+    return False
