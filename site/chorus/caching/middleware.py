@@ -7,6 +7,23 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from . import page_store
 
 
+def may_share(request):
+    """Whether ``request`` may be answered from, and fill, the server's cache.
+
+    Not when it may come from someone signed in (a session or messages cookie, credentials),
+    nor for a preview, nor for a static file (WhiteNoise's, which costs less than a lookup).
+    """
+    personal_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+    return (
+        settings.CHORUS_SERVER_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
+        and not request.path_info.startswith(settings.STATIC_URL)
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not any(name in request.COOKIES for name in personal_cookies)
+    )
+
+
 class AnonymousPageCacheMiddleware:
     """Serve anonymous visitors' pages from the server's cache, and let a CDN keep them.
 
@@ -20,20 +37,21 @@ class AnonymousPageCacheMiddleware:
     A request that may be from someone signed in (it carries a session or messages cookie, or
     credentials) or that is a preview never gets a cached page, nor stores one; any other GET
     or HEAD is answered from the cache when it can be, before sessions, authentication or the
-    database are touched. The middleware must come before (outside) the session, CSRF and
-    messages middleware in ``MIDDLEWARE``, which set their cookies on the way out. It comes
-    before the Content-Security-Policy middleware too, so a page is stored with its policy
-    and a hit skips building the policy again.
+    database are touched. The middleware comes first in ``MIDDLEWARE``: outside the session,
+    CSRF and messages middleware, which set their cookies on the way out, and outside the
+    security, Content-Security-Policy and other middleware, so a page is stored with every
+    header it was served with and a hit needs none of them again. (On a real server most hits
+    are answered even earlier, by :mod:`chorus.caching.wsgi`, before Django handles the
+    request at all.)
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.personal_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
     def __call__(self, request):
-        lookup = page_store.look_up(request) if self._may_share(request) else None
-        if lookup is not None and lookup.response is not None:
-            return lookup.response
+        lookup = page_store.look_up(request) if may_share(request) else None
+        if lookup is not None and lookup.entry is not None:
+            return lookup.entry.replay(request)
         response = self.get_response(request)
         if self._cacheable(request, response):
             seconds = settings.CHORUS_PAGE_CACHE_SECONDS
@@ -42,16 +60,6 @@ class AnonymousPageCacheMiddleware:
             if lookup is not None and self._storable(request, response, lookup):
                 lookup.store(response)
         return response
-
-    def _may_share(self, request):
-        """Whether ``request`` may be answered from, and fill, the server's cache."""
-        return (
-            settings.CHORUS_SERVER_PAGE_CACHE
-            and request.method in ("GET", "HEAD")
-            and not getattr(request, "is_dummy", False)  # Wagtail's preview requests
-            and "HTTP_AUTHORIZATION" not in request.META
-            and not any(name in request.COOKIES for name in self.personal_cookies)
-        )
 
     @staticmethod
     def _cacheable(request, response):

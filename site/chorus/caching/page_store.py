@@ -17,6 +17,7 @@ only keys, reads and writes them.
 import time
 from dataclasses import dataclass
 from hashlib import blake2b
+from http import HTTPStatus
 
 from django.conf import settings
 from django.core.cache import cache
@@ -49,6 +50,14 @@ class Entry:
         """Whether this entry may answer a request while ``current`` is the generation."""
         return self.generation == current and time.time() < self.expires
 
+    def wsgi_status(self):
+        """The status line, as a WSGI server wants it."""
+        return f"{self.status} {HTTPStatus(self.status).phrase}"
+
+    def wsgi_headers(self):
+        """The stored headers and the hit header, as a WSGI server wants them."""
+        return [*self.headers, (HEADER, "hit")]
+
     def replay(self, request):
         """A response like the stored one (headers only for HEAD)."""
         response = HttpResponse(
@@ -63,12 +72,12 @@ class Entry:
 @dataclass
 class Lookup:
     """The outcome of looking a request up: its key, language and generation, and the
-    cached response when there was one."""
+    stored entry when there is a current one."""
 
     key: str
     language: str
     generation: str | None
-    response: HttpResponse | None = None
+    entry: Entry | None = None
 
     def store(self, response):
         """Keep ``response`` (status, headers and content; cookies are never stored)."""
@@ -105,7 +114,7 @@ def page_key(request, language):
 
 
 def look_up(request):
-    """Return the :class:`Lookup` for ``request``, with the stored response if it is current.
+    """Return the :class:`Lookup` for ``request``, with the stored entry if it is current.
 
     Reads the generation, then the page only if this process has no current copy of it.
     When there is no generation yet, one is started before the page is rendered, so that
@@ -123,5 +132,5 @@ def look_up(request):
         if entry is None or not entry.serves(current):
             return lookup
         _recent.put(key, entry)
-    lookup.response = entry.replay(request)
+    lookup.entry = entry
     return lookup

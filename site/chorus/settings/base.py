@@ -94,19 +94,19 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every cache lookup below reads the content generation once per request.
+    # First: answers anonymous visitors from the server's page cache before anything below
+    # runs, and stores pages with every header the middleware below adds (security headers,
+    # the Content-Security-Policy). Outside the session, CSRF and messages middleware, so it
+    # sees the cookies they set on the way out (a page with a form sets a CSRF cookie and
+    # must not be cached). On gunicorn most hits are answered before Django (chorus.wsgi).
+    "chorus.caching.middleware.AnonymousPageCacheMiddleware",
+    # Every cache lookup below reads the content generation once per request.
     "chorus.caching.per_request.RequestGenerationMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Before anything reads the path, a cookie or the database: NUL bytes and broken UTF-8
+    # Before anything below reads the path, a cookie or the database: NUL bytes and broken UTF-8
     # get a plain 400 instead of a database error.
     "chorus.common.bad_input.BadInputMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Answers anonymous visitors from the server's page cache before anything below runs.
-    # Outside the CSP middleware, so a stored page keeps the policy it was first served with
-    # and a hit need not build it again; outside the session, CSRF and messages middleware,
-    # so it sees the cookies they set on the way out (a page with a form sets a CSRF cookie
-    # and must not be cached).
-    "chorus.caching.middleware.AnonymousPageCacheMiddleware",
     "chorus.common.csp.SiteAndAdminCSPMiddleware",
     "chorus.caching.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -1,0 +1,120 @@
+"""On a real server (``chorus.wsgi``) a stored page is answered before Django handles the
+request: no middleware, no URL resolving, no request signals. Requests are made here the way
+gunicorn makes them, as WSGI calls, and the Django application behind the wrapper counts
+the requests that reach it."""
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.test import RequestFactory
+
+from chorus.caching.wsgi import StoredPageApplication
+
+pytestmark = pytest.mark.django_db
+
+MEDWAY = "medway-swale.localhost"
+
+
+@pytest.fixture(autouse=True)
+def server_page_cache(settings):
+    settings.CHORUS_SERVER_PAGE_CACHE = True
+
+
+class CountingDjango:
+    """Django's WSGI application, counting the requests it handles."""
+
+    def __init__(self):
+        self.handler = WSGIHandler()
+        self.handled = 0
+
+    def __call__(self, environ, start_response):
+        self.handled += 1
+        return self.handler(environ, start_response)
+
+
+@pytest.fixture
+def django_app():
+    return CountingDjango()
+
+
+@pytest.fixture
+def server(django_app):
+    """Make one request as gunicorn would; return (status, headers, body)."""
+    application = StoredPageApplication(django_app)
+
+    def request(path="/", host=MEDWAY, method="get", **headers):
+        environ = getattr(RequestFactory(), method)(path, HTTP_HOST=host, **headers).environ
+        answer = {}
+
+        def start_response(status, response_headers, exc_info=None):
+            answer["status"], answer["headers"] = status, dict(response_headers)
+
+        body = b"".join(application(environ, start_response))
+        return answer["status"], answer["headers"], body
+
+    return request
+
+
+def test_the_second_visitor_gets_the_stored_page_without_django(server, django_app, medway_site):
+    status, headers, body = server()
+    assert status == "200 OK" and headers["X-Chorus-Cache"] == "miss"
+    assert django_app.handled == 1
+
+    again_status, again_headers, again_body = server()
+
+    assert django_app.handled == 1
+    assert again_status == "200 OK"
+    assert again_headers["X-Chorus-Cache"] == "hit"
+    assert again_body == body
+    # Stored with every header it was first served with: security headers and the policy.
+    assert again_headers["X-Content-Type-Options"] == "nosniff"
+    assert "script-src 'self'" in again_headers["Content-Security-Policy"]
+    assert "s-maxage=" in again_headers["Cache-Control"]
+
+
+def test_head_gets_the_headers_only(server, django_app, medway_site):
+    _, _, body = server()
+
+    status, headers, head_body = server(method="head")
+
+    assert django_app.handled == 1
+    assert status == "200 OK" and head_body == b""
+    assert headers["Content-Length"] == str(len(body))
+
+
+def test_a_visitor_with_a_session_goes_to_django(server, django_app, medway_site):
+    server()
+
+    status, headers, _ = server(HTTP_COOKIE="sessionid=abc")
+
+    assert django_app.handled == 2
+    assert status == "200 OK" and "X-Chorus-Cache" not in headers
+
+
+def test_a_publish_sends_the_next_visitor_to_django(server, django_app, medway_site):
+    server()
+    home = medway_site.root_page.specific
+    home.title = "Medway and Swale Partnership"
+    home.save_revision().publish()
+
+    status, headers, body = server()
+
+    assert django_app.handled == 2
+    assert headers["X-Chorus-Cache"] == "miss"
+    assert "Medway and Swale Partnership</h1>" in body.decode()
+
+
+def test_another_host_never_gets_this_hosts_page(server, django_app, medway_site):
+    server()
+
+    status, headers, _ = server(host="elsewhere.example.org")
+
+    assert django_app.handled == 2
+    assert status.startswith("404") and "X-Chorus-Cache" not in headers
+
+
+def test_switched_off_every_request_goes_to_django(server, django_app, medway_site, settings):
+    settings.CHORUS_SERVER_PAGE_CACHE = False
+    server()
+    server()
+
+    assert django_app.handled == 2
