@@ -5,6 +5,8 @@ the requests that reach it."""
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from chorus.caching.wsgi import StoredPageApplication
@@ -20,7 +22,11 @@ def server_page_cache(settings):
 
 
 class CountingDjango:
-    """Django's WSGI application, counting the requests it handles."""
+    """Django's WSGI application, counting the requests it handles.
+
+    Like Django's test client, it keeps the test's database connection open across the
+    request (a server closes old connections when a request starts and finishes).
+    """
 
     def __init__(self):
         self.handler = WSGIHandler()
@@ -28,7 +34,16 @@ class CountingDjango:
 
     def __call__(self, environ, start_response):
         self.handled += 1
-        return self.handler(environ, start_response)
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = self.handler(environ, start_response)
+            body = b"".join(response)
+            response.close()
+            return [body]
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
