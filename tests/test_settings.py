@@ -1,12 +1,13 @@
 """12-factor settings: what the environment switches, checked in a fresh interpreter."""
 
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests.services import redis_is_running
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,14 +71,6 @@ def run_settings(settings_module, probe=PROBE, **env):
         cwd=ROOT,
         timeout=60,
     )
-
-
-def redis_is_running():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

@@ -58,9 +58,8 @@ def watch(page, problems):
     return page
 
 
-@pytest.fixture
-def desktop_page(chromium, problems):
-    """A fresh page at a laptop's width, as editors use the admin, watched for violations."""
+def admin_context(chromium):
+    """A fresh browser context (no cookies) at a laptop's width, as editors use the admin."""
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     # The dashboard asks Wagtail's site for the latest release (the policy allows it); answer
@@ -72,6 +71,13 @@ def desktop_page(chromium, problems):
             headers={"Access-Control-Allow-Origin": "*"},
         ),
     )
+    return context
+
+
+@pytest.fixture
+def desktop_page(chromium, problems):
+    """A fresh page at a laptop's width, as editors use the admin, watched for violations."""
+    context = admin_context(chromium)
     yield watch(context.new_page(), problems)
     context.close()
 

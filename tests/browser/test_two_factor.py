@@ -8,7 +8,7 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from .test_csp import watch
+from .test_csp import admin_context, watch
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,16 +30,7 @@ def admin_page(chromium, live_server, network_site):
     contexts = []
 
     def open_page(problems):
-        context = chromium.new_context(viewport={"width": 1280, "height": 900})
-        context.set_default_timeout(10_000)
-        # The dashboard asks Wagtail's site for the latest release; answer here (offline).
-        context.route(
-            "https://releases.wagtail.org/**",
-            lambda route: route.fulfill(
-                json={"version": "8.0", "url": "https://wagtail.org/"},
-                headers={"Access-Control-Allow-Origin": "*"},
-            ),
-        )
+        context = admin_context(chromium)
         contexts.append(context)
         return watch(context.new_page(), problems)
 

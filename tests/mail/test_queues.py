@@ -1,7 +1,5 @@
 """The outbox on real queues: django-tasks-db's worker, and RQ on Redis when it is there."""
 
-import socket
-
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -9,6 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from chorus.mail.models import OutgoingEmail
+from tests.services import redis_is_running
 
 #: The test Redis database of the task-queue tests (others use 1, 2 and 4).
 REDIS_URL = "redis://127.0.0.1:6379/3"
@@ -76,14 +75,6 @@ def test_an_email_rolled_back_with_its_transaction_leaves_no_task(database_queue
         raise RuntimeError("the action failed")
     assert not OutgoingEmail.objects.exists()
     assert not DBTaskResult.objects.exists()
-
-
-def redis_is_running():
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture
