@@ -86,3 +86,26 @@ def test_phone_width_pages_do_not_scroll_sideways(demo_server, browser_page, hos
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
         )
         assert scroll_width <= client_width, f"{width}px: {scroll_width} > {client_width}"
+
+
+def test_the_verification_page_reads_in_polish_on_a_narrow_phone(
+    demo_server, browser_page, assert_accessible
+):
+    from chorus.accounts import tokens
+    from chorus.accounts.models import Registration
+    from chorus.common.factories import UserFactory
+
+    person = UserFactory(email="ola.nowak@example.org", is_active=False)
+    Registration.objects.create(user=person)
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 844})
+
+    page.goto(demo_server(NETWORK, f"/pl/account/verify/{tokens.make_token(person)}/"))
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdź swój adres e-mail")
+    expect(page.get_by_role("button", name="Potwierdź mój adres e-mail")).to_be_visible()
+    scroll_width, client_width = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert scroll_width <= client_width
+    assert_accessible(page)
