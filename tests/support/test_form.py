@@ -48,8 +48,16 @@ def test_the_form_page_is_never_cached_since_it_holds_a_csrf_token(client, netwo
         ({"contact_method": "text_relay"}, "phone", "through text relay"),
         ({"contact_method": "letter"}, "postal_address", "Enter your postal address"),
         ({"call_back": "on"}, "phone", "phone you back"),
-        ({"formats": ["email"], "contact_method": "letter", "email": "",
-          "postal_address": "1 High St"}, "email", "so we can email you"),
+        (
+            {
+                "formats": ["email"],
+                "contact_method": "letter",
+                "email": "",
+                "postal_address": "1 High St",
+            },
+            "email",
+            "so we can email you",
+        ),
     ],
 )
 def test_each_missing_answer_gets_a_clear_message(client, network_site, changes, field, message):
@@ -78,8 +86,13 @@ def test_nothing_typed_is_lost_on_error(client, network_site):
 
 def test_a_call_back_with_a_phone_number_needs_no_format(client, network_site):
     data = request_data(
-        formats=None, support=None, spoken_language="", call_back="on", contact_method="phone",
-        email="", phone="01634 000000",
+        formats=None,
+        support=None,
+        spoken_language="",
+        call_back="on",
+        contact_method="phone",
+        email="",
+        phone="01634 000000",
     )
     assert client.post(ASK, data).status_code == 302
     saved = SupportRequest.objects.get()
