@@ -103,3 +103,11 @@ def test_the_language_is_kept_only_for_a_spoken_language_interpreter(client, net
     client.post(ASK, request_data(support=["bsl_interpreter"], spoken_language="Polish"))
     saved = SupportRequest.objects.get()
     assert (saved.support, saved.spoken_language) == (["bsl_interpreter"], "")
+
+
+def test_a_request_sent_in_polish_stays_in_polish(client, network_site):
+    response = client.post("/pl" + ASK, request_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/pl/ask-for-help/sent/"
+    assert SupportRequest.objects.get().language == "pl"
+    assert client.get(response["Location"]).status_code == 200

@@ -32,7 +32,7 @@ def test_the_page_is_shown_and_recorded_with_the_request(client, charter):
 
 
 @pytest.mark.parametrize(
-    "value", ["abc", "-1", "0", "99999999", "1e3", "%00", "9" * 40, "", "１２"]
+    "value", ["abc", "-1", "0", "99999999", "1e3", "%00", "9" * 40, "", "１２", "²", " 1 2"]
 )
 def test_a_bad_or_unknown_page_is_ignored(client, network_site, value):
     response = client.get(ASK, {"from": value})

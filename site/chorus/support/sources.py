@@ -10,6 +10,6 @@ from wagtail.models import Page
 def source_page(site, value):
     """The live, public page of ``site`` with the id ``value`` (a string), or ``None``."""
     value = (value or "").strip()
-    if not value.isdigit() or len(value) > 12:
+    if not (value.isascii() and value.isdigit()) or len(value) > 12:
         return None
     return Page.objects.live().public().in_site(site).filter(pk=int(value)).specific().first()
