@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from chorus.common.factories import UserFactory
 from chorus.plugins.personal_data import sees_personal_data
-from chorus.support.models import SupportRequest
+from chorus.support.models import SupportRequest, SupportSettings
 
 INDEX = "/admin/help-requests/"
 
@@ -111,3 +111,13 @@ def test_nobody_adds_or_deletes_a_request_in_the_admin(client, requests):
 
 def test_a_team_member_sees_personal_data(medway_site, team_of):
     assert sees_personal_data(team_of(medway_site))
+
+
+def test_a_superuser_sets_a_sites_team_address_and_days(client, medway_site):
+    client.force_login(UserFactory(is_superuser=True))
+    url = f"/admin/settings/support/supportsettings/{medway_site.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"team_email": "access@medway.example.org", "working_days": "3"})
+    assert response.status_code == 302
+    saved = SupportSettings.for_site(medway_site)
+    assert (saved.team_email, saved.working_days) == ("access@medway.example.org", 3)
