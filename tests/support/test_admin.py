@@ -57,6 +57,11 @@ def test_the_list_filters_by_status(client, requests, medway_site, team_of):
     client.force_login(team_of(medway_site))
     page = client.get(INDEX, {"status": "new"}).content.decode()
     assert "Medway person" in page and "Late person" not in page
+    # Only the team's own sites are offered in the site filter.
+    assert "Medway and Swale Health and Care Partnership" in page
+    assert "West Kent Health and Care Partnership" not in page
+    page = client.get(INDEX, {"site": medway_site.pk}).content.decode()
+    assert "Medway person" in page
     # A done request is not overdue.
     assert "support-overdue" not in client.get(INDEX).content.decode()
 

@@ -1,22 +1,42 @@
 """The admin inbox: Help requests, listed with their status and due date, and an edit screen
 to change the status and keep a note. Each team sees only its own sites' requests."""
 
+import django_filters
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Site
 
 from .models import SupportRequest
-from .permissions import requests_for, support_request_policy
+from .permissions import handled_sites, requests_for, support_request_policy
 
 
 class DueColumn(Column):
     """The due date, marked "Overdue" when it has passed and the request is not done."""
 
     cell_template_name = "support/admin/due_cell.html"
+
+
+def _sites_for(request):
+    """The sites offered in the filter: those whose requests the user answers."""
+    if request is None:
+        return Site.objects.none()
+    return handled_sites(request.user)
+
+
+class RequestFilterSet(WagtailFilterSet):
+    """Filter by status, and by the sites the user answers for (no other site is offered)."""
+
+    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=_sites_for)
+
+    class Meta:
+        model = SupportRequest
+        fields = ["status", "site"]
 
 
 class RequestIndexView(generic.IndexView):
@@ -86,7 +106,7 @@ class SupportRequestViewSet(ModelViewSet):
     permission_policy = support_request_policy
     index_view_class = RequestIndexView
     edit_view_class = RequestEditView
-    list_filter = ["status", "site"]
+    filterset_class = RequestFilterSet
     search_fields = ["name", "email", "message", "other_adjustment"]
     edit_handler = ObjectList(
         [
