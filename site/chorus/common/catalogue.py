@@ -102,7 +102,9 @@ def untranslated(extracted_po, committed_po):
 
     A string is usable when it is present, not fuzzy and every plural form is filled in.
     """
-    committed = {_key(entry): entry for entry in polib.pofile(str(committed_po)) if not entry.obsolete}
+    committed = {
+        _key(entry): entry for entry in polib.pofile(str(committed_po)) if not entry.obsolete
+    }
     problems = []
     for entry in polib.pofile(str(extracted_po)):
         where = entry.occurrences[0][0] if entry.occurrences else "?"
@@ -123,8 +125,7 @@ def mo_differences(po, mo):
     """
     compiled = {(entry.msgctxt, entry.msgid): entry for entry in polib.mofile(str(mo))}
     wanted = {
-        (entry.msgctxt, entry.msgid): entry
-        for entry in polib.pofile(str(po)).translated_entries()
+        (entry.msgctxt, entry.msgid): entry for entry in polib.pofile(str(po)).translated_entries()
     }
     differences = [
         key[1] for key, entry in wanted.items() if _mo_text(compiled.get(key)) != _mo_text(entry)

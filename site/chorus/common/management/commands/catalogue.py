@@ -1,7 +1,7 @@
 """`manage.py catalogue update|check`: keep the Polish catalogue in step with the code.
 
-    python manage.py catalogue update   # re-extract locale/pl/.../django.po, compile django.mo
-    python manage.py catalogue check    # list strings with no translation; exit 1 if any
+python manage.py catalogue update   # re-extract locale/pl/.../django.po, compile django.mo
+python manage.py catalogue check    # list strings with no translation; exit 1 if any
 """
 
 import tempfile
