@@ -6,9 +6,13 @@ Polish translation, or on a django.mo that is not compiled from the committed dj
 """
 
 import subprocess
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import CommandError, call_command
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from chorus.common import catalogue
 
@@ -90,3 +94,25 @@ def test_account_pages_link_to_their_polish_address_and_back(client, medway_site
     html = polish.content.decode()
     assert '<html lang="pl">' in html
     assert 'href="/account/register/" lang="en-gb" hreflang="en-gb">' in html
+
+
+def test_the_catalogue_command_lists_what_is_missing_and_fails(tmp_path, monkeypatch):
+    extracted = tmp_path / "extracted.po"
+    extracted.write_text(
+        '#: site/templates/base.html:1\nmsgid "A sentence nobody translated"\nmsgstr ""\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(catalogue, "missing_tools", lambda: [])
+    monkeypatch.setattr(catalogue, "extract_into", lambda work_dir, language: extracted)
+    output = StringIO()
+    with pytest.raises(CommandError, match="not translated"):
+        call_command("catalogue", "check", stdout=output)
+    assert "'A sentence nobody translated' (site/templates/base.html)" in output.getvalue()
+
+
+def test_the_server_error_page_speaks_polish():
+    with translation.override("pl"):
+        html = render_to_string("500.html")
+    assert '<html lang="pl">' in html
+    assert "Coś poszło nie tak" in html
+    assert "Spróbuj ponownie za kilka minut." in html
