@@ -11,6 +11,7 @@ Needs GNU gettext's command-line tools (xgettext, msgmerge, msguniq, msgfmt).
 """
 
 import contextlib
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -52,11 +53,18 @@ def update(language):
 
     Translations already made are kept; new strings arrive empty, changed ones fuzzy.
     """
+    po = catalogue_path(language)
+    before = po.read_text(encoding="utf-8") if po.exists() else ""
     with contextlib.chdir(ROOT):
         call_command("makemessages", locale=[language], **MAKEMESSAGES_OPTIONS)
-    po = catalogue_path(language)
+    if _without_creation_date(po.read_text(encoding="utf-8")) == _without_creation_date(before):
+        po.write_text(before, encoding="utf-8")  # nothing changed but the date: no diff
     compile_catalogue(po, po.with_suffix(".mo"))
     return po
+
+
+def _without_creation_date(text):
+    return re.sub(r'^"POT-Creation-Date: .*"$', "", text, count=1, flags=re.MULTILINE)
 
 
 def compile_catalogue(po, mo):
