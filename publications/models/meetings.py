@@ -84,7 +84,7 @@ class CommitteePage(PrefetchingChildRouteMixin, Page):
         return (
             MeetingPage.objects.child_of(self)
             .live()
-            .defer("agenda", "minutes", "decisions")
+            .defer("agenda", "decisions")
             .select_related("minutes_document")
             .annotate(finishes_at=Coalesce("ends_at", "starts_at"))
         )
