@@ -34,7 +34,7 @@ def test_library_lists_every_resource_newest_first_with_a_count(client, library,
 def test_download_links_say_format_type_and_size(client, library, resources):
     html = get(client, library)
     size = resources["report"].formats.first().document.file_size
-    assert f'Standard<span class="visually-hidden"> version of Annual report 2025</span>' in html
+    assert 'Standard<span class="visually-hidden"> version of Annual report 2025</span>' in html
     assert f"(PDF, {size} bytes)" in html
     assert "Easy Read<span" in html and "Large print<span" in html
     assert "British Sign Language (BSL) video" in html
