@@ -82,7 +82,7 @@ def test_meeting_page_shows_agenda_papers_minutes_and_decisions(client, meetings
         '<h2 id="agenda">Agenda</h2>' in upcoming and "<li>Autumn assembly topic</li>" in upcoming
     )
     papers = section(upcoming, "papers")
-    assert 'role="region" aria-labelledby="papers" tabindex="0"' in papers
+    assert 'role="region" aria-label="Table of papers" tabindex="0"' in papers
     assert "Steering group papers</a>" in papers and "PDF, " in papers
     assert "Health assembly steering group" in upcoming  # its committee
 
