@@ -13,10 +13,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .common import PUBLICATION_PARENTS, PrefetchingChildRouteMixin, documents_of
+from chorus.routing import SingleQueryChildRouteMixin
+
+from .common import PUBLICATION_PARENTS, documents_of
 
 
-class ResourceLibraryPage(PrefetchingChildRouteMixin, Page):
+class ResourceLibraryPage(SingleQueryChildRouteMixin, Page):
     """A site's library of published resources, filterable by type, topic, format and year.
 
     Editors add one per site (e.g. "Resources" or "Publications") under the network or a

@@ -19,7 +19,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .common import PUBLICATION_PARENTS, PrefetchingChildRouteMixin, documents_of
+from chorus.routing import SingleQueryChildRouteMixin
+
+from .common import PUBLICATION_PARENTS, documents_of
 
 
 def group_by_year(meetings):
@@ -33,7 +35,7 @@ def group_by_year(meetings):
     return groups
 
 
-class CommitteePage(PrefetchingChildRouteMixin, Page):
+class CommitteePage(SingleQueryChildRouteMixin, Page):
     """A committee, board or steering group, listing its meetings: upcoming first, then past.
 
     Editors add one per group under the network or a partnership home, then add each

@@ -166,3 +166,10 @@ def test_drafts_are_not_listed(client, library, resources):
     html = get(client, library)
     assert "How we involve people" not in html
     assert "3 resources" in html
+
+
+def test_site_search_finds_resources_and_meetings(client, resources, meetings):
+    html = client.get("/search/?q=unpaid carers").content.decode()
+    assert "Help for unpaid carers" in html
+    html = client.get("/search/?q=spring assembly").content.decode()
+    assert "reviewing the spring assembly" in html
