@@ -9,3 +9,9 @@ class PublicationsConfig(AppConfig):
     label = "publications"
     verbose_name = _("Publications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Library and meeting pages follow the documents they show (see ``freshness``).
+        from . import freshness
+
+        freshness.connect()
