@@ -12,11 +12,15 @@ class SingleQueryChildRouteMixin:
             routed_child_model = "events.EventPage"
             routed_child_related = ("hosting_partner",)
 
+    Lists the child's page shows can be prefetched too, with ``routed_child_prefetch``
+    (lookups or ``Prefetch`` objects; a property when they name a model defined later).
+
     A slug that is not a child of that type falls back to Wagtail's own routing.
     """
 
     routed_child_model: str
     routed_child_related: tuple[str, ...] = ()
+    routed_child_prefetch: tuple = ()
 
     def route(self, request, path_components):
         if path_components:
@@ -27,6 +31,7 @@ class SingleQueryChildRouteMixin:
             child = (
                 model.objects.child_of(self)
                 .select_related(*self.routed_child_related)
+                .prefetch_related(*self.routed_child_prefetch)
                 .filter(slug=slug)
                 .first()
             )

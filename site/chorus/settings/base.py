@@ -50,6 +50,7 @@ CORE_APPS = [
     "chorus.caching",
     "partnerships",
     "coproduction",
+    "publications",
     "chorus.plugins",
     "chorus.common",
     "chorus.mail",

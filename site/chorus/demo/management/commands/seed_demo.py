@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from chorus.common.factories import PageFactory
 from chorus.demo import content
+from chorus.demo import publications as demo_publications
 from chorus.demo.members import build_register
 from chorus.demo.sections import build_plugin_sections
 from chorus.network.models import NetworkHomePage
@@ -88,13 +89,14 @@ class Command(BaseCommand):
         self.spotlights(sites, organisations)
         self.assembly(network, organisations)
         self.charter(network, organisations)
+        publication_lines = demo_publications.build(network, sites)
         build_register(sites, with_people=with_admin)
         context = DemoContext(
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
         lines = build_plugin_sections(context)
         self.report(network, sites, with_admin)
-        for line in lines:
+        for line in [*publication_lines, *lines]:
             self.stdout.write(line)
 
     # --- building blocks -----------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Publications: a resource library of documents in several formats, and committee meetings."""
