@@ -53,6 +53,7 @@ CORE_APPS = [
     "chorus.plugins",
     "chorus.common",
     "chorus.mail",
+    "chorus.easyread",
 ]
 
 INSTALLED_APPS = [
