@@ -84,8 +84,7 @@ def test_every_page_type_can_have_an_easy_read_version():
     without = [
         model.__name__
         for model in get_page_models()
-        if model not in (Page, EasyReadPage)
-        and EasyReadPage not in model.clean_subpage_models()
+        if model not in (Page, EasyReadPage) and EasyReadPage not in model.clean_subpage_models()
     ]
     assert without == []
 

@@ -1,10 +1,10 @@
 """Factories for Easy Read versions and their pictures (tests and ``seed_demo``).
 
-    picture = PictureFactory(title="People talking", description="Three people talking")
-    EasyReadPageFactory(
-        parent=charter,
-        body=[heading("What is the charter?"), idea("The charter is a list of promises.", picture)],
-    )
+picture = PictureFactory(title="People talking", description="Three people talking")
+EasyReadPageFactory(
+    parent=charter,
+    body=[heading("What is the charter?"), idea("The charter is a list of promises.", picture)],
+)
 """
 
 from io import BytesIO
