@@ -27,3 +27,9 @@ def assembly(assembly_index):
     return AssemblyPageFactory(
         parent=assembly_index, title="Medway health assembly", slug="health-assembly"
     )
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Pictures and their renditions go to a throwaway folder, never the checkout's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
