@@ -210,9 +210,7 @@ def build_easy_read_versions(network):
             title="Our co-production charter: Easy Read",
             body=charter_body(pictures),
         )
-    assembly = (
-        AssemblyPage.objects.descendant_of(home).filter(slug="health-assembly-pilot").first()
-    )
+    assembly = AssemblyPage.objects.descendant_of(home).filter(slug="health-assembly-pilot").first()
     if assembly is not None:
         EasyReadPageFactory(
             parent=assembly,
