@@ -1,11 +1,11 @@
 """Editors are told about Easy Read sentences over 15 words when they save; the save goes on."""
 
 import pytest
-from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from chorus.easyread.factories import EasyReadPageFactory, idea
 from chorus.easyread.models import EasyReadPage
 from chorus.easyread.sentences import count_words, long_sentences, split_sentences
+from tests.easyread.admin_forms import page_form
 
 pytestmark = pytest.mark.django_db
 
@@ -14,27 +14,6 @@ LONG = (
     "to each participant about what it decided to do."
 )  # 22 words
 SHORT = "We will write to you."
-
-
-def idea_form(sentence):
-    """One picture-and-sentence block as the editor's form posts it (no picture)."""
-    return (
-        "idea",
-        {"picture": {"image": "", "alt_text": "", "decorative": ""}, "sentence": sentence},
-    )
-
-
-def page_form(title, *sentences, publish=False):
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": "easy-read",
-            "body": streamfield([idea_form(sentence) for sentence in sentences]),
-        }
-    )
-    if publish:
-        data["action-publish"] = "action-publish"
-    return data
 
 
 def test_publishing_an_easy_read_page_lists_each_long_sentence_with_its_word_count(
