@@ -1,11 +1,14 @@
-"""Wagtail admin glue for Easy Read: flag long sentences when an editor saves, and as they type."""
+"""Wagtail admin glue for Easy Read: a page's "Add/Edit Easy Read version" button, and long
+sentences flagged when an editor saves and as they type."""
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.widgets import Button
 
 from .models import EasyReadPage
 from .sentences import MAX_WORDS, long_sentences
@@ -72,3 +75,18 @@ def long_sentence_marker_js():
         # {count} and {max} are filled in by the script.
         _("This sentence has {count} words. Easy Read sentences have {max} words or fewer."),
     )
+
+
+@hooks.register("register_page_header_buttons")
+def easy_read_version_button(page, user, view_name, next_url=None):
+    """Offer "Add Easy Read version", or "Edit Easy Read version", in a page's header menu."""
+    if page.is_root() or page.specific_class is EasyReadPage:
+        return
+    version = EasyReadPage.objects.child_of(page).first()
+    if version is not None:
+        if version.permissions_for_user(user).can_edit():
+            url = reverse("wagtailadmin_pages:edit", args=[version.pk])
+            yield Button(_("Edit Easy Read version"), url, icon_name="doc-full", priority=75)
+    elif EasyReadPage.can_create_at(page) and page.permissions_for_user(user).can_add_subpage():
+        url = reverse("wagtailadmin_pages:add", args=["easyread", "easyreadpage", page.pk])
+        yield Button(_("Add Easy Read version"), url, icon_name="doc-full", priority=75)
