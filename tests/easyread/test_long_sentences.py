@@ -74,4 +74,3 @@ def test_sentences_are_split_at_full_stops_and_words_are_counted_without_dashes(
     assert split_sentences("We meet. Do you? Yes!  ") == ["We meet.", "Do you?", "Yes!"]
     assert count_words("Travel – and food – is paid for £50.") == 7
     assert long_sentences([SHORT, LONG])[0].words == 22
-
