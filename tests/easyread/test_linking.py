@@ -96,3 +96,19 @@ def test_an_easy_read_version_has_no_version_of_its_own_and_the_root_has_none(ch
     assert not EasyReadPage.can_create_at(version)
     assert not EasyReadPage.can_exist_under(Page.get_first_root_node())
     assert not EasyReadPage.can_create_at(charter)  # one version per page
+
+
+def test_an_easy_read_version_answers_404_where_its_original_s_plugin_is_off(
+    client, medway_site, enable
+):
+    from chorus.plugins import enablement
+    from plugins.events.factories import EventIndexPageFactory, EventPageFactory
+
+    enable("events", medway_site)
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=medway_site.root_page))
+    version = EasyReadPageFactory(parent=event)
+    assert client.get(version.url, headers=MEDWAY).status_code == 200
+
+    enablement.disable("events", medway_site)
+
+    assert client.get(version.url, headers=MEDWAY).status_code == 404
