@@ -30,6 +30,7 @@ PAGES = [
     ("event-index", MEDWAY, "/events/", "Events"),
     ("event", MEDWAY, EVENT, "Roadshow at Hempstead Valley Shopping Centre"),
     ("search", MEDWAY, "/search/?q=roadshow", "Search"),
+    ("ask-for-help", MEDWAY, "/ask-for-help/", "Ask for help or another format"),
     ("not-found", NETWORK, "/no-such-page/", "Page not found"),
 ]
 
