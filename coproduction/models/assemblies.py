@@ -28,7 +28,7 @@ class AssemblyIndexPage(SingleQueryChildRouteMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = COPRODUCTION_PARENTS
-    subpage_types = ["coproduction.AssemblyPage"]
+    subpage_types = ["coproduction.AssemblyPage", "easyread.EasyReadPage"]
     routed_child_model = "coproduction.AssemblyPage"
 
     #: Assemblies per page of the listing.
@@ -240,9 +240,9 @@ class AssemblyPage(Page):
         index.FilterField("start_date"),
     ]
 
-    # Assemblies are listed by their index; they hold no pages of their own.
+    # Assemblies are listed by their index; their only child is their Easy Read version.
     parent_page_types = ["coproduction.AssemblyIndexPage"]
-    subpage_types = []
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("assembly page")
@@ -282,8 +282,8 @@ class AssemblyPage(Page):
         return self.status == self.Status.REPORTED
 
     def access_features(self):
-        """Return the labels of the access features this assembly offers."""
-        return [label for name, label in self.ACCESS_FEATURES if getattr(self, name)]
+        """Return ``(field name, label)`` for each access feature this assembly offers."""
+        return [(name, label) for name, label in self.ACCESS_FEATURES if getattr(self, name)]
 
     def get_context(self, request, *args, **kwargs):
         """Add sessions and organisations, each read in a single query."""

@@ -58,8 +58,9 @@ class CharterPage(RoutablePageMixin, Page):
     ]
 
     parent_page_types = COPRODUCTION_PARENTS
-    # Signing happens through this page's own routes, never through child pages.
-    subpage_types = []
+    # Signing happens through this page's own routes, never through child pages; the only
+    # child is the charter's Easy Read version.
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("co-production charter page")

@@ -89,7 +89,7 @@ class SpotlightIndexPage(SingleQueryChildRouteMixin, Page):
     routed_child_related = ("organisation", "organisation__logo")
 
     parent_page_types = ["partnerships.PartnershipHomePage"]
-    subpage_types = ["partnerships.SpotlightPage"]
+    subpage_types = ["partnerships.SpotlightPage", "easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("spotlight index page")
@@ -247,7 +247,8 @@ class SpotlightPage(Page):
     ]
 
     parent_page_types = ["partnerships.SpotlightIndexPage"]
-    subpage_types = []
+    # Only its Easy Read version.
+    subpage_types = ["easyread.EasyReadPage"]
 
     # The long fields that only the spotlight's own page shows; listings defer them.
     REPORT_FIELDS = ("who_they_are", "what_they_do", "what_people_told_them", "what_changed")

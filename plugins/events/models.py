@@ -43,7 +43,7 @@ class EventIndexPage(PluginPageMixin, SingleQueryChildRouteMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["partnerships.PartnershipHomePage", "network.NetworkHomePage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "easyread.EasyReadPage"]
     routed_child_model = "events.EventPage"
     routed_child_related = ("hosting_partner",)
     # One events index per site: the navigation item, the feed and the home-page panel all
@@ -180,7 +180,8 @@ class EventPage(PluginPageMixin, Page):
     ]
 
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
+    # Only its Easy Read version.
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("event")

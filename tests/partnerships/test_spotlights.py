@@ -218,7 +218,10 @@ def test_spotlights_only_live_in_a_spotlight_index(medway_site, medway_spotlight
     assert SpotlightPage.can_create_at(medway_spotlights)
     assert not SpotlightPage.can_create_at(home)
     assert not SpotlightIndexPage.can_create_at(medway_spotlights)
-    assert SpotlightPage.allowed_subpage_models() == []
+    # A spotlight's only child can be its Easy Read version.
+    assert [model._meta.label for model in SpotlightPage.allowed_subpage_models()] == [
+        "easyread.EasyReadPage"
+    ]
     assert not SpotlightIndexPage.can_create_at(Page.get_first_root_node())
 
 

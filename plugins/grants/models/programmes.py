@@ -85,8 +85,9 @@ class GrantProgrammePage(PluginPageMixin, RoutablePageMixin, Page):
     ]
 
     parent_page_types = ["partnerships.PartnershipHomePage", "network.NetworkHomePage"]
-    # Rounds, applications and awards are records, not pages: they live in the admin.
-    subpage_types = []
+    # Rounds, applications and awards are records, not pages: they live in the admin. The
+    # only child is the programme's Easy Read version.
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("grant programme page")

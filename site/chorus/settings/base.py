@@ -56,6 +56,8 @@ CORE_APPS = [
     "chorus.mail",
     # Ask for help or another format (issue 12): the form on every site and its admin inbox.
     "chorus.support",
+    # Easy Read versions of any page (issue 12).
+    "chorus.easyread",
 ]
 
 INSTALLED_APPS = [

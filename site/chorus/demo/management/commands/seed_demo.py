@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from chorus.common.factories import PageFactory
 from chorus.demo import content
 from chorus.demo import publications as demo_publications
+from chorus.demo.easyread import build_easy_read_versions
 from chorus.demo.members import build_register
 from chorus.demo.sections import build_plugin_sections
 from chorus.network.models import NetworkHomePage
@@ -90,6 +91,7 @@ class Command(BaseCommand):
         self.assembly(network, organisations)
         self.charter(network, organisations)
         publication_lines = demo_publications.build(network, sites)
+        build_easy_read_versions(network)
         build_register(sites, with_people=with_admin)
         context = DemoContext(
             network=network, sites=sites, organisations=organisations, with_people=with_admin
