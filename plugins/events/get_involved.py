@@ -12,6 +12,8 @@ from .models import EventIndexPage, EventPage
 
 PLUGIN = "events"
 ORDER = 20
+#: The id of the network home's events panel, which the network's item links to.
+NETWORK_PANEL_ID = "events-across-network"
 
 
 def _upcoming_events(site, across_network):
@@ -25,7 +27,8 @@ def _upcoming_events(site, across_network):
 
 def event_items(site, request, across_network):
     """Return ``[GetInvolvedItem]`` naming the next event (and how many are coming up), linking
-    to the site's events index; ``[]`` when none is coming up."""
+    to the site's events index (on the network, to its panel of events from every site);
+    ``[]`` when none is coming up."""
     events = _upcoming_events(site, across_network)
     following = list(events[:1])
     if not following:
@@ -38,8 +41,12 @@ def event_items(site, request, across_network):
         "%(count)d events are coming up. The next is %(title)s on %(date)s.",
         count,
     ) % {"count": count, "title": event.title, "date": when}
-    index = EventIndexPage.objects.live().in_site(site).order_by("path").first()
-    url = index.get_url(request) if index is not None else None
+    if across_network:
+        # The network home lists these events in its own panel (events/panels/network_upcoming).
+        url = f"#{NETWORK_PANEL_ID}"
+    else:
+        index = EventIndexPage.objects.live().in_site(site).order_by("path").first()
+        url = index.get_url(request) if index is not None else None
     return [
         GetInvolvedItem(
             heading=_("Come to an event"),
