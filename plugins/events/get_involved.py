@@ -52,7 +52,9 @@ def event_items(site, request, across_network):
             heading=_("Come to an event"),
             summary=summary,
             url=url or event.get_url(request) or "",
-            action=_("See all events") if url else _("Details of %(title)s") % {"title": event.title},
+            action=_("See all events")
+            if url
+            else _("Details of %(title)s") % {"title": event.title},
             order=ORDER,
         )
     ]
