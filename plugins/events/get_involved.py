@@ -43,18 +43,22 @@ def event_items(site, request, across_network):
     ) % {"count": count, "title": event.title, "date": when}
     if across_network:
         # The network home lists these events in its own panel (events/panels/network_upcoming).
-        url = f"#{NETWORK_PANEL_ID}"
+        url, action = f"#{NETWORK_PANEL_ID}", _("See the events coming up")
     else:
         index = EventIndexPage.objects.live().in_site(site).order_by("path").first()
         url = index.get_url(request) if index is not None else None
+        action = _("See all events")
+    if not url:
+        url, action = (
+            event.get_url(request) or "",
+            _("Details of %(title)s") % {"title": event.title},
+        )
     return [
         GetInvolvedItem(
             heading=_("Come to an event"),
             summary=summary,
-            url=url or event.get_url(request) or "",
-            action=_("See all events")
-            if url
-            else _("Details of %(title)s") % {"title": event.title},
+            url=url,
+            action=action,
             order=ORDER,
         )
     ]
