@@ -92,7 +92,9 @@ def test_a_home_leads_with_what_a_resident_can_do(demo_server, browser_page, hos
     assert page.title().count(heading) == 1
 
 
-def test_the_phone_menu_opens_and_closes_and_the_wide_header_shows_it(demo_server, browser_page):
+def test_the_phone_menu_opens_and_closes_the_wide_header_shows_it_and_print_hides_it(
+    demo_server, browser_page
+):
     page = browser_page
     page.goto(demo_server(MEDWAY, "/"))
     menu = page.get_by_role("button", name="Menu")
@@ -112,6 +114,11 @@ def test_the_phone_menu_opens_and_closes_and_the_wide_header_shows_it(demo_serve
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(menu).to_be_hidden()
     expect(events).to_be_visible()
+
+    # On paper: the content only, no navigation or search.
+    page.emulate_media(media="print")
+    expect(events).to_be_hidden()
+    expect(page.get_by_role("heading", name="Get involved")).to_be_visible()
 
 
 def test_data_tables_scroll_in_a_labelled_region(demo_server, browser_page):
