@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("account/", include("chorus.accounts.urls")),
     path("members/", include("partnerships.members.urls")),
+    path("ask-for-help/", include("chorus.support.urls")),
     *plugin_urlpatterns(),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -45,6 +45,7 @@ PAGES = [
     ("voting", COOP, "/plugins/voting/", "Have your say"),
     ("sign-in", NETWORK, "/account/sign-in/", "Sign in"),
     ("register", NETWORK, "/account/register/", "Register"),
+    ("ask-for-help", MEDWAY, "/ask-for-help/", "Ask for help or another format"),
     ("not-found", NETWORK, "/no-such-page/", "Page not found"),
 ]
 

@@ -133,3 +133,41 @@ def test_switched_off_every_request_goes_to_django(server, django_app, medway_si
     server()
 
     assert django_app.handled == 2
+
+
+def test_switching_the_cache_off_after_a_hit_sends_visitors_to_django(
+    server, django_app, medway_site, settings
+):
+    server()
+    server()
+    settings.CHORUS_SERVER_PAGE_CACHE = False
+
+    status, headers, _ = server()
+
+    assert django_app.handled == 2
+    assert status == "200 OK" and "X-Chorus-Cache" not in headers
+
+
+def test_a_host_that_is_not_allowed_goes_to_django_every_time(
+    server, django_app, medway_site, settings
+):
+    settings.ALLOWED_HOSTS = [".localhost"]
+    for _ in range(2):
+        status, headers, _ = server(host="attacker.example.com:81")
+        assert status.startswith("400") and "X-Chorus-Cache" not in headers
+
+    assert django_app.handled == 2
+
+
+def test_behind_a_tls_proxy_http_and_https_are_stored_apart(
+    server, django_app, medway_site, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    server(HTTP_X_FORWARDED_PROTO="https")
+
+    _, plain_headers, _ = server(HTTP_X_FORWARDED_PROTO="http")
+    _, secure_headers, _ = server(HTTP_X_FORWARDED_PROTO="https")
+
+    assert plain_headers["X-Chorus-Cache"] == "miss"
+    assert secure_headers["X-Chorus-Cache"] == "hit"
+    assert django_app.handled == 2

@@ -14,19 +14,18 @@ the shared entry does. Copies are pickled, so every reader gets its own objects 
 """
 
 import pickle
-import threading
 import time
-from collections import OrderedDict
 
 from django.core.cache import cache
 
 from . import generation
+from .lru import LeastRecentlyUsed
 
 MAX_ENTRIES = 2000
 SHARED_PREFIX = "chorus:generational:"
 
-_copies: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
-_lock = threading.Lock()
+# key -> (expires at, pickled value)
+_copies = LeastRecentlyUsed(MAX_ENTRIES)
 
 
 def get(key):
@@ -34,11 +33,9 @@ def get(key):
     ``None``: from this process's memory if it has a copy, else from the shared cache."""
     _check(key)
     now = time.time()
-    with _lock:
-        copy = _copies.get(key)
-        if copy is not None and copy[0] > now:
-            _copies.move_to_end(key)
-            return pickle.loads(copy[1])
+    copy = _copies.get(key)
+    if copy is not None and copy[0] > now:
+        return pickle.loads(copy[1])
     shared = cache.get(SHARED_PREFIX + key)
     if shared is None or shared[0] <= now:
         return None
@@ -62,12 +59,7 @@ def put(key, value, timeout):
 
 
 def _keep(key, expires, value):
-    data = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
-    with _lock:
-        _copies[key] = (expires, data)
-        _copies.move_to_end(key)
-        while len(_copies) > MAX_ENTRIES:
-            _copies.popitem(last=False)
+    _copies.put(key, (expires, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
 
 
 def _check(key):

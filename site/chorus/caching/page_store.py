@@ -8,7 +8,8 @@ once without knowing its key, and a stale entry is simply overwritten by the nex
 An entry also expires after ``CHORUS_PAGE_CACHE_SECONDS``, like the CDN's copy, so what
 changes with time alone (a ballot opening, an event passing) is never shown out of date for
 longer than a CDN would show it anyway. Each process also keeps the pages it served lately
-(:mod:`~chorus.caching.recent_pages`), so a hit usually costs one small read: the generation.
+(a :class:`~chorus.caching.lru.LeastRecentlyUsed` map), so a hit usually costs one small
+read: the generation.
 
 Which responses may be stored is decided by :mod:`chorus.caching.middleware`; this module
 only keys, reads and writes them.
@@ -25,14 +26,15 @@ from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 
 from . import generation
-from .recent_pages import RecentPages
+from .lru import LeastRecentlyUsed
 
 # The version changes whenever ``Entry`` does, so no release reads another's entries.
 KEY = "chorus:page:v1:{digest}"
 #: Says whether a page came from the server's cache (``hit``) or was just stored (``miss``).
 HEADER = "X-Chorus-Cache"
 
-_recent = RecentPages()
+#: The pages this process served lately (about 15 kB each for Chorus's pages).
+_recent = LeastRecentlyUsed(300)
 
 
 @dataclass(frozen=True)
@@ -102,35 +104,49 @@ def page_language(request):
     return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
-def page_key(request, language):
-    """The cache key of the page ``request`` asks for, in ``language``.
+@dataclass(frozen=True)
+class Address:
+    """Where the page a request asks for is stored: its cache key, and its language."""
 
-    Hashed, so any path or query string makes a key every cache backend accepts.
+    key: str
+    language: str
+
+
+def address_of(request):
+    """The :class:`Address` of the page ``request`` asks for.
+
+    The key is a hash of the scheme, host, language, path and query string (its parameters
+    sorted), so any path or query makes a key every cache backend accepts.
     """
+    language = page_language(request)
     parameters = request.META.get("QUERY_STRING", "").split("&")
     query = "&".join(sorted(part for part in parameters if part))
     address = f"{request.scheme}://{request.get_host()}\n{language}\n{request.path}\n{query}"
-    return KEY.format(digest=blake2b(address.encode(), digest_size=16).hexdigest())
+    digest = blake2b(address.encode(), digest_size=16).hexdigest()
+    return Address(KEY.format(digest=digest), language)
 
 
 def look_up(request):
-    """Return the :class:`Lookup` for ``request``, with the stored entry if it is current.
+    """Return the :class:`Lookup` for ``request``, with the stored entry if it is current."""
+    return look_up_at(address_of(request))
+
+
+def look_up_at(address):
+    """Return the :class:`Lookup` for ``address``, with the stored entry if it is current.
 
     Reads the generation, then the page only if this process has no current copy of it.
     When there is no generation yet, one is started before the page is rendered, so that
     the page is stored under the generation that was current when its content was read.
     """
-    language = page_language(request)
-    key = page_key(request, language)
     current = cache.get(generation.GENERATION_KEY)
     if current is None:
-        return Lookup(key, language, generation.current())
-    lookup = Lookup(key, language, current)
-    entry = _recent.get(key)
+        return Lookup(address.key, address.language, generation.current())
+    lookup = Lookup(address.key, address.language, current)
+    entry = _recent.get(address.key)
     if entry is None or not entry.serves(current):
-        entry = cache.get(key)
+        entry = cache.get(address.key)
         if entry is None or not entry.serves(current):
             return lookup
-        _recent.put(key, entry)
+        _recent.put(address.key, entry)
     lookup.entry = entry
     return lookup

@@ -53,6 +53,8 @@ CORE_APPS = [
     "chorus.plugins",
     "chorus.common",
     "chorus.mail",
+    # Ask for help or another format (issue 12): the form on every site and its admin inbox.
+    "chorus.support",
 ]
 
 INSTALLED_APPS = [
