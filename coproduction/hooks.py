@@ -2,6 +2,7 @@
 
 from chorus.plugins import hookimpl
 
+from . import get_involved
 from .models import CharterSignature
 
 #: What erased contact details are replaced with.
@@ -62,3 +63,9 @@ SIGNATURE_PERMISSIONS = (
 def chorus_sees_personal_data(user):
     """Staff who review charter signatures see their contacts' details."""
     return any(user.has_perm(permission) for permission in SIGNATURE_PERMISSIONS)
+
+
+@hookimpl
+def chorus_register_get_involved(site, request, across_network):
+    """Invite residents to the assemblies that are recruiting participants."""
+    return get_involved.assembly_items(site, request, across_network)

@@ -78,3 +78,23 @@ def test_network_sitemap_does_not_list_partnership_pages(client, network):
     _, locs = locations(client, NETWORK)
 
     assert locs == ["http://localhost/"]
+
+
+def test_robots_txt_is_valid_and_points_to_the_sites_own_sitemap(client, network):
+    response = client.get("/robots.txt", headers=MEDWAY)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "User-agent: *"
+    assert "Disallow: /admin/" in lines
+    assert lines[-1] == "Sitemap: http://medway-swale.localhost/sitemap.xml"
+    # Every line is a directive crawlers know.
+    assert all(re.match(r"^(User-agent|Disallow|Sitemap): \S+$", line) for line in lines)
+
+
+def test_a_site_without_its_own_icon_answers_favicon_ico_with_chorus_icon(client, network):
+    response = client.get("/favicon.ico", headers=MEDWAY)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith("img/favicon.svg")

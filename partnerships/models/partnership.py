@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.plugins.get_involved import get_involved_items
 from chorus.plugins.panels import partnership_home_panels
 
 # The logo size in the template; only that rendition is prefetched.
@@ -74,13 +75,15 @@ class PartnershipHomePage(Page):
         ).prefetch_related(Prefetch("organisation__logo__renditions", queryset=renditions))
 
     def get_context(self, request, *args, **kwargs):
-        """Add the partners with their roles, and the panels of the plugins on here.
+        """Add what a resident can do here, the partners with their roles, and the panels of
+        the plugins on here.
 
-        Both are looked up only when the template first uses them: the template keeps them
-        in cached fragments, so most requests read neither.
+        Each is looked up only when the template first uses it: the template keeps them in
+        cached fragments, so most requests read none of them.
         """
         context = super().get_context(request, *args, **kwargs)
         context.update(
+            get_involved=SimpleLazyObject(lambda: get_involved_items(self, request)),
             partner_roles=SimpleLazyObject(lambda: list(self.partner_listing())),
             panels=SimpleLazyObject(lambda: partnership_home_panels(self, request)),
         )

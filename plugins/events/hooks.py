@@ -16,7 +16,7 @@ from chorus.plugins import (
     sites_with,
 )
 
-from . import views
+from . import get_involved, views
 from .listings import event_listing, upcoming
 from .models import EventIndexPage, EventPage
 
@@ -83,6 +83,12 @@ def chorus_register_network_home_panels(page, request):
             order=20,
         )
     ]
+
+
+@hookimpl
+def chorus_register_get_involved(site, request, across_network):
+    """Invite residents to the events coming up (on every site with events, on the network)."""
+    return get_involved.event_items(site, request, across_network)
 
 
 @hookimpl

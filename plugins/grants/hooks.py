@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
-from . import dashboard, panels, permissions, personal_data
+from . import dashboard, get_involved, panels, permissions, personal_data
 from .models import GrantProgrammePage
 
 
@@ -39,6 +39,12 @@ def chorus_register_partnership_home_panels(page, request):
 def chorus_register_network_home_panels(page, request):
     """Show the rounds open for applications on every site where grants is on."""
     return panels.open_rounds_panel(None, request)
+
+
+@hookimpl
+def chorus_register_get_involved(site, request, across_network):
+    """Invite residents to apply to the rounds open now (on every grants site, on the network)."""
+    return get_involved.grant_items(site, request, across_network)
 
 
 @hookimpl

@@ -21,12 +21,18 @@ PLUGIN = "grants"
 PANEL_ROUNDS = 6
 
 
-def _under(rounds, homes):
+def rounds_under(rounds, homes):
     """Keep the rounds whose programme is under one of the ``homes`` (site root pages)."""
     condition = Q()
     for home in homes:
         condition |= Q(programme__path__startswith=home.path)
     return rounds.filter(condition) if homes else rounds.none()
+
+
+def round_url(pot, request):
+    """Return the address of round ``pot``'s page (its programme must be selected)."""
+    programme = pot.programme
+    return (programme.get_url(request) or "") + programme.reverse_subpage("round", args=[pot.slug])
 
 
 def _site_of(programme, sites):
@@ -39,7 +45,7 @@ def open_rounds_panel(home, request):
     sites = [] if home is not None else sites_with(PLUGIN)
     homes = [home] if home is not None else [site.root_page for site in sites]
     rounds = list(
-        _under(GrantRound.open_rounds(), homes)
+        rounds_under(GrantRound.open_rounds(), homes)
         .select_related("programme")
         .order_by("closes_at", "pk")[:PANEL_ROUNDS]
     )
@@ -47,9 +53,7 @@ def open_rounds_panel(home, request):
         return []
     for pot in rounds:
         programme = pot.programme
-        pot.url = (programme.get_url(request) or "") + programme.reverse_subpage(
-            "round", args=[pot.slug]
-        )
+        pot.url = round_url(pot, request)
         pot.amounts = gettext("%(min)s to %(max)s") % {
             "min": pounds(pot.min_award),
             "max": pounds(pot.max_award),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
-from . import dashboard, panels, permissions, personal_data
+from . import dashboard, get_involved, panels, permissions, personal_data
 from .ledger import credit_participation
 from .models import Scheme
 
@@ -44,6 +44,12 @@ def chorus_register_partnership_home_panels(page, request):
 def chorus_register_network_home_panels(page, request):
     """Show a few offers from the schemes of every site where time credits is on."""
     return panels.offers_panel(None, request)
+
+
+@hookimpl
+def chorus_register_get_involved(site, request, across_network):
+    """Invite residents to give time and earn credits with the site's scheme."""
+    return get_involved.time_credit_items(site, request, across_network)
 
 
 @hookimpl

@@ -31,7 +31,7 @@ def available_offers(today=None):
     )
 
 
-def _scheme_home(site):
+def scheme_home(site):
     """The scheme's pages on ``site``, or ``""`` while they are not mounted."""
     try:
         return site.root_url + reverse("timecredits:home")
@@ -59,7 +59,7 @@ def offers_panel(home, request):
     for offer in offers:
         site = offer.partner.scheme.site
         if site.pk not in homes:
-            homes[site.pk] = _scheme_home(site)
+            homes[site.pk] = scheme_home(site)
         offer.scheme_url = homes[site.pk]
         offer.scheme_name = offer.partner.scheme.name
     return [

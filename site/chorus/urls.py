@@ -1,4 +1,4 @@
-"""Chorus URLs: admin, sitemap, search, plugin URLs, then Wagtail's page serving."""
+"""Chorus URLs: admin, sitemap, robots.txt, search, plugin URLs, then Wagtail's page serving."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from chorus.accounts.throttling import throttle_password_resets
+from chorus.common.crawled_files import favicon, robots_txt
 from chorus.plugins.urls import plugin_urlpatterns
 from chorus.search import views as search_views
 
@@ -22,6 +23,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # Browsers ask every site for /favicon.ico; a site without its own icon gets Chorus's.
+    path("favicon.ico", favicon, name="favicon"),
     path("", include("coproduction.urls")),
 ]
 

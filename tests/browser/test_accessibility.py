@@ -1,4 +1,7 @@
-"""Every public page type of the demo network, checked with axe-core, the keyboard and a phone."""
+"""Every public page type of the demo network, checked with axe-core, the keyboard and a phone.
+
+On a phone (390px) every page's header stays compact, and at 320px no page scrolls sideways.
+"""
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +13,11 @@ pytestmark = [
 
 NETWORK = "localhost"
 MEDWAY = "medway-swale.localhost"
+COOP = "sharing-care.localhost"
 EVENT = "/events/roadshow-at-hempstead-valley-shopping-centre/"
+ROUND = "/community-grants/rounds/community-grants-2026/"
+#: The tallest a page's header may be on a phone (390px wide): the name and a Menu button.
+PHONE_HEADER_HEIGHT = 100
 
 # (id, hostname, path, the page's <h1>) for each public page type, as seed_demo builds them.
 PAGES = [
@@ -30,6 +37,14 @@ PAGES = [
     ("event-index", MEDWAY, "/events/", "Events"),
     ("event", MEDWAY, EVENT, "Roadshow at Hempstead Valley Shopping Centre"),
     ("search", MEDWAY, "/search/?q=roadshow", "Search"),
+    ("grant-programme", MEDWAY, "/community-grants/", "Involving Medway community grants"),
+    ("grant-round", MEDWAY, ROUND, "Community grants 2026"),
+    ("grants-awarded", MEDWAY, "/community-grants/awarded/", "Grants awarded"),
+    ("time-credits", MEDWAY, "/plugins/timecredits/", "Medway Time Credits"),
+    ("coop-home", COOP, "/", "Sharing Care co-op"),
+    ("voting", COOP, "/plugins/voting/", "Have your say"),
+    ("sign-in", NETWORK, "/account/sign-in/", "Sign in"),
+    ("register", NETWORK, "/account/register/", "Register"),
     ("ask-for-help", MEDWAY, "/ask-for-help/", "Ask for help or another format"),
     ("not-found", NETWORK, "/no-such-page/", "Page not found"),
 ]
@@ -42,11 +57,82 @@ PAGES = [
 def test_public_page_has_no_serious_accessibility_violations(
     demo_server, browser_page, assert_accessible, hostname, path, heading
 ):
+    """Each public page passes axe on a phone, with a compact header, and reflows at 320px."""
     response = browser_page.goto(demo_server(hostname, path))
     # Check that the page is the one meant, not an error page that happens to pass axe.
     assert response.status == (404 if heading == "Page not found" else 200)
     expect(browser_page.get_by_role("heading", level=1)).to_have_text(heading)
+    header = browser_page.locator(".site-header").bounding_box()
+    assert header["height"] <= PHONE_HEADER_HEIGHT, f"header {header['height']}px tall at 390px"
     assert_accessible(browser_page)
+    assert_no_sideways_scroll(browser_page, widths=(320,))
+
+
+def assert_no_sideways_scroll(page, widths=(390, 320)):
+    """Fail if the page is wider than the window at any of ``widths`` (320px is WCAG's reflow
+    width, 1.4.10: 1280px at 400% zoom)."""
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 844})
+        scroll_width, client_width = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert scroll_width <= client_width, f"{width}px: {scroll_width} > {client_width}"
+
+
+@pytest.mark.parametrize(("hostname", "heading"), [(NETWORK, "Kent and"), (MEDWAY, "Medway and")])
+def test_a_home_leads_with_what_a_resident_can_do(demo_server, browser_page, hostname, heading):
+    page = browser_page
+    page.goto(demo_server(hostname, "/"))
+
+    # The first section after the page's own heading is "Get involved", in the first screen.
+    first = page.locator("main h2").first
+    expect(first).to_have_text("Get involved")
+    expect(first).to_be_in_viewport()
+    expect(page.locator(".get-involved__item").first.get_by_role("link")).to_be_visible()
+    # Titles do not repeat the site's name.
+    assert page.title().count(heading) == 1
+
+
+def test_the_phone_menu_opens_and_closes_the_wide_header_shows_it_and_print_hides_it(
+    demo_server, browser_page
+):
+    page = browser_page
+    page.goto(demo_server(MEDWAY, "/"))
+    menu = page.get_by_role("button", name="Menu")
+    events = page.get_by_role("navigation", name="Main").get_by_role("link", name="Events")
+
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(events).to_be_hidden()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(events).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Search this site")).to_be_visible()
+    page.keyboard.press("Tab")  # into the menu; Escape closes it and returns to the button
+    page.keyboard.press("Escape")
+    expect(menu).to_be_focused()
+    expect(events).to_be_hidden()
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(menu).to_be_hidden()
+    expect(events).to_be_visible()
+
+    # On paper: the content only, no navigation or search.
+    page.emulate_media(media="print")
+    expect(events).to_be_hidden()
+    expect(page.get_by_role("heading", name="Get involved")).to_be_visible()
+
+
+def test_data_tables_scroll_in_a_labelled_region(demo_server, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 320, "height": 844})
+    page.goto(demo_server(MEDWAY, "/community-grants/awarded/"))
+
+    region = page.get_by_role("region", name="Grants awarded")
+    expect(region.locator("table")).to_be_visible()
+    assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # the table scrolls...
+    assert_no_sideways_scroll(page, widths=(320,))  # ...the page does not
+    region.focus()  # a keyboard user can reach it to scroll it
+    expect(region).to_be_focused()
 
 
 def test_search_results_page_lists_what_it_found(demo_server, browser_page):
@@ -76,19 +162,6 @@ def test_skip_link_is_the_first_focusable_element_and_moves_focus_to_main(
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
 
-@pytest.mark.parametrize(("hostname", "path"), [(NETWORK, "/"), (MEDWAY, EVENT)])
-def test_phone_width_pages_do_not_scroll_sideways(demo_server, browser_page, hostname, path):
-    page = browser_page
-    page.goto(demo_server(hostname, path))
-    # 390px is a common phone; 320px is WCAG's reflow width (1.4.10: 1280px at 400% zoom).
-    for width in (390, 320):
-        page.set_viewport_size({"width": width, "height": 844})
-        scroll_width, client_width = page.evaluate(
-            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-        )
-        assert scroll_width <= client_width, f"{width}px: {scroll_width} > {client_width}"
-
-
 def test_the_verification_page_reads_in_polish_on_a_narrow_phone(
     demo_server, browser_page, assert_accessible
 ):
@@ -105,8 +178,5 @@ def test_the_verification_page_reads_in_polish_on_a_narrow_phone(
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Potwierdź swój adres e-mail")
     expect(page.get_by_role("button", name="Potwierdź mój adres e-mail")).to_be_visible()
-    scroll_width, client_width = page.evaluate(
-        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert scroll_width <= client_width
+    assert_no_sideways_scroll(page, widths=(320,))
     assert_accessible(page)

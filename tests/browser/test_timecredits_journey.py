@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.header import open_menu
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -244,7 +246,7 @@ def test_time_credits_pages_answer_not_found_on_a_site_with_time_credits_off(
     # Where time credits is on, the scheme's page is there and the navigation links to it...
     page.goto(demo_server(MEDWAY, SCHEME))
     expect(page.get_by_role("heading", level=1)).to_have_text("Medway Time Credits")
-    expect(page.get_by_role("navigation").get_by_role("link", name="Time credits")).to_have_count(1)
+    expect(open_menu(page).get_by_role("link", name="Time credits")).to_have_count(1)
 
     # ...and where it is off, the same addresses are not there at all.
     for path in (SCHEME, f"{SCHEME}wallet/"):

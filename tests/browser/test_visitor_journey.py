@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.header import open_menu
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -27,13 +29,13 @@ def test_visitor_follows_network_home_into_a_partnership_and_opens_an_event(
     expect(page).to_have_url(demo_server("medway-swale.localhost", "/"))
     expect(page.get_by_role("heading", level=1)).to_have_text(MEDWAY)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Events").click()
+    open_menu(page).get_by_role("link", name="Events").click()
     expect(page).to_have_url(demo_server("medway-swale.localhost", "/events/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Events")
     # The main navigation says where the visitor is.
-    expect(
-        page.get_by_role("navigation", name="Main").get_by_role("link", name="Events")
-    ).to_have_attribute("aria-current", "page")
+    expect(open_menu(page).get_by_role("link", name="Events")).to_have_attribute(
+        "aria-current", "page"
+    )
 
     upcoming = page.get_by_role("region", name="Upcoming events")
     first_event = upcoming.get_by_role("heading", level=3).first.get_by_role("link")

@@ -10,6 +10,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.header import open_menu
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -88,7 +90,7 @@ def test_a_member_votes_on_a_phone_and_finds_their_receipt_in_the_published_list
 
     # From the co-op's home page, "Have your say" lists the open ballot with "Vote now".
     phone.goto(demo_server(SHARING_CARE, "/"))
-    phone.get_by_role("navigation", name="Main").get_by_role("link", name="Have your say").click()
+    open_menu(phone).get_by_role("link", name="Have your say").click()
     expect(heading(phone)).to_have_text("Have your say")
     open_now = phone.get_by_role("region", name="Open for votes")
     expect(open_now.get_by_role("link", name=TITLE)).to_be_visible()
@@ -201,13 +203,13 @@ def test_the_voting_pages_answer_404_where_voting_is_off(demo_server, browser_pa
     page = browser_page
 
     page.goto(demo_server(SHARING_CARE, "/"))
-    nav = page.get_by_role("navigation", name="Main")
+    nav = open_menu(page)
     expect(nav.get_by_role("link", name="Have your say")).to_be_visible()
 
     # Medway and Swale keeps no register and has voting off: no link, and the pages 404,
     # even for a ballot that exists on the co-op's site.
     page.goto(demo_server(MEDWAY, "/"))
-    expect(page.get_by_role("navigation", name="Main").get_by_role("link")).not_to_have_count(0)
+    expect(open_menu(page).get_by_role("link")).not_to_have_count(0)
     expect(nav.get_by_role("link", name="Have your say")).to_have_count(0)
     for path in (HAVE_YOUR_SAY, f"{HAVE_YOUR_SAY}ballots/{ballot.pk}/"):
         response = page.goto(demo_server(MEDWAY, path))

@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from chorus.plugins.get_involved import get_involved_items
 from chorus.plugins.panels import network_home_panels
 from partnerships.models import PartnershipHomePage, SpotlightPage
 from partnerships.models.spotlights import spotlight_listing
@@ -69,7 +70,8 @@ class NetworkHomePage(Page):
         return spotlights
 
     def get_context(self, request, *args, **kwargs):
-        """Add the partnerships, the latest spotlights and the plugins' panels.
+        """Add what a resident can do across the network, the partnerships, the latest
+        spotlights and the plugins' panels.
 
         Each is looked up only when the template first uses it: the template keeps them in
         cached fragments, so most requests read none of them.
@@ -77,6 +79,9 @@ class NetworkHomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         partnerships = SimpleLazyObject(lambda: list(self.partnerships()))
         context.update(
+            get_involved=SimpleLazyObject(
+                lambda: get_involved_items(self, request, across_network=True)
+            ),
             partnerships=partnerships,
             spotlights=SimpleLazyObject(lambda: self.latest_spotlights(partnerships)),
             panels=SimpleLazyObject(lambda: network_home_panels(self, request)),

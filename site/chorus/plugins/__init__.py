@@ -12,7 +12,7 @@ and may change in any release.
 
 from importlib import import_module
 
-from .contributions import DemoContext, DemoSection, NavigationItem, Panel
+from .contributions import DemoContext, DemoSection, GetInvolvedItem, NavigationItem, Panel
 from .markers import hookimpl, hookspec
 from .meta import PluginAppConfig, PluginMeta
 
@@ -31,6 +31,7 @@ _LAZY = {
 __all__ = [
     "DemoContext",
     "DemoSection",
+    "GetInvolvedItem",
     "NavigationItem",
     "Panel",
     "PluginAppConfig",

@@ -29,6 +29,23 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class GetInvolvedItem:
+    """One thing a resident can do now, shown in a home page's "Get involved" block.
+
+    ``heading`` is a plain-English call ("Join a health assembly"), ``summary`` one sentence
+    saying what it is and when, ``url`` where to act and ``action`` that link's text ("Find
+    out how to take part"): a link text that makes sense read on its own. Items are sorted
+    by ``order``, then by heading.
+    """
+
+    heading: str
+    summary: str
+    url: str
+    action: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class DemoContext:
     """What ``manage.py seed_demo`` hands to each plugin's demo section.
 

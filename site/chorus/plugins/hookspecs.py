@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from django.urls import URLPattern, URLResolver
     from wagtail.models import Page, Site
 
-    from chorus.plugins.contributions import DemoSection, NavigationItem, Panel
+    from chorus.plugins.contributions import DemoSection, GetInvolvedItem, NavigationItem, Panel
 
 from .markers import hookspec
 
@@ -104,6 +104,46 @@ def chorus_register_network_home_panels(page: Page, request: HttpRequest) -> lis
             events = in_enabled_sites(EventPage.objects.live(), "events")[:6]
             return [Panel(title=_("Upcoming events across the network"),
                           template_name="events/panel.html", context={"events": events})]
+    """
+
+
+@hookspec
+def chorus_register_get_involved(
+    site: Site, request: HttpRequest, across_network: bool
+) -> list[GetInvolvedItem]:
+    """Return what a resident can do now through this plugin, for a home page's "Get involved".
+
+    Called when the block that opens a home page is built, for the core and the plugins that
+    are on for ``site``, the site whose home is shown. On a partnership home
+    ``across_network`` is ``False``: offer what is open on ``site``. On the network home it
+    is ``True`` and ``site`` is the network's own site: gather what is open on every site
+    where the plugin is on (``chorus.plugins.sites_with`` / ``in_enabled_sites``), so a
+    plugin off for a site contributes nothing from it. An implementation may leave out
+    parameters it does not use.
+
+    Return at most one item per kind of thing (one for events, not one per event), each a
+    :class:`~chorus.plugins.GetInvolvedItem` with a plain-English heading, one sentence and
+    an action link; return ``[]`` when nothing is open. Items from every plugin are combined
+    and sorted by ``order`` (co-production 10, events 20, grants 30, time credits 40); when
+    there are none the block says that nothing is open just now.
+
+    The block is cached per site, language and content generation, for everyone: items must
+    not depend on who is asking, and a plugin calls ``chorus.plugins.refresh_site_content``
+    when the data they show changes. What opens or closes with the clock alone (a round's
+    closing date) shows within ``CHORUS_FRAGMENT_CACHE_SECONDS``.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_get_involved(site, request, across_network):
+            sites = sites_with("events") if across_network else [site]
+            events = list(upcoming(in_enabled_sites(EventPage.objects.live(), "events", sites)))
+            if not events:
+                return []
+            return [GetInvolvedItem(
+                heading=_("Come to an event"),
+                summary=_("Next: %(title)s.") % {"title": events[0].title},
+                url=events[0].get_url(request), action=_("See what is on"), order=20)]
     """
 
 

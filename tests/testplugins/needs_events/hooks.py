@@ -7,7 +7,7 @@ which site, to prove that a plugin that is off for a site is not called for that
 from django.urls import path
 from wagtail.models import Site
 
-from chorus.plugins import DemoSection, NavigationItem, Panel, hookimpl
+from chorus.plugins import DemoSection, GetInvolvedItem, NavigationItem, Panel, hookimpl
 from plugins.events.models import EventIndexPage
 
 from . import views
@@ -21,6 +21,7 @@ PEOPLE: dict[str, list[dict[str, str]]] = {}
 NAV_LABEL = "Needs events test link"
 PANEL_TITLE = "Needs events test panel"
 DASHBOARD_PANEL_TITLE = "Needs events test dashboard panel"
+GET_INVOLVED_HEADING = "Needs events test: join in"
 
 SEERS: set[str] = set()
 """Usernames whose role in this plugin shows them personal data (filled by tests)."""
@@ -60,6 +61,21 @@ def chorus_register_partnership_home_panels(page, request):
 def chorus_register_network_home_panels(page, request):
     CALLS.append(("chorus_register_network_home_panels", page.get_site().hostname))
     return [Panel(title=PANEL_TITLE, template_name="needs_events/panel.html")]
+
+
+@hookimpl
+def chorus_register_get_involved(site, request, across_network):
+    CALLS.append(("chorus_register_get_involved", site.hostname))
+    where = "the network" if across_network else site.hostname
+    return [
+        GetInvolvedItem(
+            heading=GET_INVOLVED_HEADING,
+            summary=f"Something to do on {where}.",
+            url="/plugins/needs_events/",
+            action="Join the test",
+            order=5,
+        )
+    ]
 
 
 @hookimpl

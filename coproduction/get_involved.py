@@ -1,0 +1,60 @@
+"""The co-production app's part of "Get involved": assemblies that are recruiting participants."""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from chorus.plugins import GetInvolvedItem
+
+from .models import AssemblyIndexPage, AssemblyPage
+
+#: Where assemblies come in "Get involved": first, the most direct way to have a say.
+ORDER = 10
+
+
+def recruiting_assemblies(site, across_network):
+    """Return the live assemblies recruiting participants on ``site`` (or anywhere), soonest
+    first."""
+    assemblies = AssemblyPage.objects.live().filter(status=AssemblyPage.Status.RECRUITING)
+    if not across_network:
+        assemblies = assemblies.descendant_of(site.root_page, inclusive=True)
+    return assemblies.order_by("start_date", "pk")
+
+
+def assembly_items(site, request, across_network):
+    """Return ``[GetInvolvedItem]`` for the recruiting assemblies, or ``[]`` when none is.
+
+    One assembly links to itself; several link to the site's assemblies filtered to those
+    recruiting.
+    """
+    assemblies = list(recruiting_assemblies(site, across_network)[:2])
+    if not assemblies:
+        return []
+    if len(assemblies) == 1:
+        assembly = assemblies[0]
+        return [
+            GetInvolvedItem(
+                heading=_("Take part in an assembly"),
+                summary=_("%(title)s is looking for residents to take part: %(topic)s")
+                % {"title": assembly.title, "topic": assembly.topic},
+                url=assembly.get_url(request) or "",
+                action=_("How to take part in %(title)s") % {"title": assembly.title},
+                order=ORDER,
+            )
+        ]
+    count = recruiting_assemblies(site, across_network).count()
+    index = AssemblyIndexPage.objects.live().in_site(site).order_by("path").first()
+    url = f"{index.get_url(request)}?status={AssemblyPage.Status.RECRUITING}" if index else ""
+    return [
+        GetInvolvedItem(
+            heading=_("Take part in an assembly"),
+            summary=ngettext(
+                "%(count)d assembly is looking for residents to take part.",
+                "%(count)d assemblies are looking for residents to take part.",
+                count,
+            )
+            % {"count": count},
+            url=url or assemblies[0].get_url(request) or "",
+            action=_("See the assemblies you can join"),
+            order=ORDER,
+        )
+    ]
