@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chorus.common.dates import DayMonthYearField
+
 from . import ledger, rounding
 from .errors import CreditsError
 from .models import Wallet
@@ -169,13 +171,9 @@ class SessionForm(KeyedForm):
         error_messages={"required": _("Say what the volunteering was.")},
         help_text=_("For example “Saturday book sale”. Volunteers see this in their history."),
     )
-    activity_date = forms.DateField(
+    activity_date = DayMonthYearField(
         label=_("Date"),
-        error_messages={
-            "required": _("Enter the date of the session."),
-            "invalid": _("Enter a real date, like 21/03/2027."),
-        },
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Enter the date of the session.")},
     )
 
     def __init__(self, data=None, *args, **kwargs):

@@ -52,7 +52,7 @@ class DayMonthYearWidget(forms.MultiWidget):
                 "maxlength": str(width),
                 "spellcheck": "false",
             }
-            boxes["" if part == "day" else f"_{part}"] = forms.TextInput(attrs=box_attrs)
+            boxes["" if part == "day" else part] = forms.TextInput(attrs=box_attrs)
         super().__init__(boxes, attrs)
 
     def decompress(self, value):
@@ -66,11 +66,13 @@ class DayMonthYearWidget(forms.MultiWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
+        id_ = context["widget"]["attrs"].get("id")
         for subwidget, (part, label, _width) in zip(
             context["widget"]["subwidgets"], PARTS, strict=True
         ):
             subwidget["part_label"] = label
-            subwidget["part"] = part
+            if id_:
+                subwidget["attrs"]["id"] = id_ if part == "day" else f"{id_}_{part}"
         return context
 
     def id_for_label(self, id_):
