@@ -150,9 +150,18 @@ def test_a_member_votes_with_the_keyboard_alone(
     page.keyboard.press("Space")
     expect(page.get_by_label("For", exact=True)).to_be_checked()
 
-    # ...the options are one stop, so the next Tab is the button; Enter sends the vote.
+    # ...the options are one stop, so the next Tab is the button; Enter shows the vote to check.
     page.keyboard.press("Tab")
-    assert focused(page) == {"tag": "button", "type": "submit", "text": "Send my vote"}
+    assert focused(page) == {"tag": "button", "type": "submit", "text": "Continue"}
+    page.keyboard.press("Enter")
+    expect(heading(page)).to_have_text("Check your vote before sending it")
+    assert not BallotPaper.objects.filter(ballot=open_resolution).exists()
+
+    # "Change" goes back to the paper with the choice still marked.
+    page.get_by_role("button", name="Change your vote").click()
+    expect(page.get_by_label("For", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send my vote").focus()
     page.keyboard.press("Enter")
 
     expect(heading(page)).to_have_text("Thank you: your vote has been recorded")
@@ -180,9 +189,11 @@ def test_the_ballot_paper_and_the_receipt_pass_axe_on_a_phone(
     assert_wcag(page)
 
     # Sending nothing: the summary links to the choices, and the choices say what is wrong.
-    page.get_by_role("button", name="Send my vote").click()
+    page.get_by_role("button", name="Continue").click()
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("Choose one option before sending your vote.")
+    expect(summary).to_be_focused()
+    assert page.title().startswith("Error: ")
     choices = page.get_by_role("group", name="Choose one")
     expect(choices).to_have_accessible_description(
         "Error: Choose one option before sending your vote."
@@ -190,6 +201,9 @@ def test_the_ballot_paper_and_the_receipt_pass_axe_on_a_phone(
     assert_wcag(page)
 
     page.get_by_label("Against", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page)).to_have_text("Check your vote before sending it")
+    assert_wcag(page)
     page.get_by_role("button", name="Send my vote").click()
     expect(heading(page)).to_have_text("Thank you: your vote has been recorded")
     # The code is big enough to copy out by hand: at least 24px tall on a phone.
