@@ -69,7 +69,7 @@ def fill_in_application(page):
         line.get_by_label("Item", exact=True).fill(item)
         line.get_by_label("Cost (£)", exact=True).fill(cost)
     page.get_by_label("Amount requested (£)", exact=True).fill("£834")
-    page.get_by_label("Add supporting documents", exact=True).set_input_files(
+    page.get_by_label("Add supporting documents (optional)", exact=True).set_input_files(
         {"name": "quote-from-coach-company.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
     page.get_by_label("The information in this application is true and complete.").check()
