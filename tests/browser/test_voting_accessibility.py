@@ -5,6 +5,7 @@ Each test makes the co-op, its members and its ballots through the shared fixtur
 plugin's own services (the real lifecycle), so the pages show what members would see."""
 
 import datetime
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -285,8 +286,20 @@ def test_an_election_ballot_paper_and_its_errors_pass_axe_on_a_phone(
     # Marking a candidate and abstaining as well: the paper says so, and nothing is recorded.
     page.get_by_label("Amara Okafor").check()
     page.get_by_label("I abstain", exact=False).check()
-    page.get_by_role("button", name="Send my vote").click()
+    page.get_by_role("button", name="Continue").click()
     expect(paper).to_have_accessible_description(
         "Error: You ticked “I abstain” and marked candidates: do one or the other."
     )
     assert_wcag(page)
+
+    # Marking two candidates: the check page lists both, and "Change" keeps them marked.
+    page.get_by_label("I abstain", exact=False).uncheck()
+    page.get_by_label("Chen Wei").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page)).to_have_text("Check your vote before sending it")
+    expect(page.locator(".summary-list__value")).to_contain_text(re.compile("Amara Okafor.*Chen Wei"))
+    assert_wcag(page)
+    page.get_by_role("button", name="Change candidates").click()
+    expect(page.get_by_label("Amara Okafor")).to_be_checked()
+    expect(page.get_by_label("Chen Wei")).to_be_checked()
+    expect(page.get_by_label("Ben Hughes")).not_to_be_checked()
