@@ -297,7 +297,9 @@ def test_an_election_ballot_paper_and_its_errors_pass_axe_on_a_phone(
     page.get_by_label("Chen Wei").check()
     page.get_by_role("button", name="Continue").click()
     expect(heading(page)).to_have_text("Check your vote before sending it")
-    expect(page.locator(".summary-list__value")).to_contain_text(re.compile("Amara Okafor.*Chen Wei"))
+    expect(page.locator(".summary-list__value")).to_contain_text(
+        re.compile("Amara Okafor.*Chen Wei")
+    )
     assert_wcag(page)
     page.get_by_role("button", name="Change candidates").click()
     expect(page.get_by_label("Amara Okafor")).to_be_checked()

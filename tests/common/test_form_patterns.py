@@ -63,8 +63,9 @@ def test_a_valid_field_is_still_described_by_its_hint_and_not_marked_invalid():
 def test_optional_fields_say_so_and_required_ones_and_checkboxes_do_not():
     form = ExampleForm()
 
-    assert '<label for="id_phone">Phone <span class="field__optional">(optional)</span></label>' in (
-        field_html(form, "phone")
+    assert (
+        '<label for="id_phone">Phone <span class="field__optional">(optional)</span></label>'
+        in (field_html(form, "phone"))
     )
     assert '<label for="id_name">Your name</label>' in field_html(form, "name")
     assert "(optional)" not in field_html(form, "agree")
@@ -222,7 +223,12 @@ def test_a_form_with_errors_puts_error_in_the_title_and_focuses_the_summary(clie
 
 def test_answers_lists_each_answer_as_a_person_reads_it_with_a_change_link():
     form = ExampleForm(
-        initial={"name": "Amina", "kind": "b", "agree": True, "starts_on": datetime.date(2027, 2, 1)}
+        initial={
+            "name": "Amina",
+            "kind": "b",
+            "agree": True,
+            "starts_on": datetime.date(2027, 2, 1),
+        }
     )
     rows = answers(form, change_url="/edit/")
 
@@ -233,7 +239,9 @@ def test_answers_lists_each_answer_as_a_person_reads_it_with_a_change_link():
         Answer("I agree to the terms.", "Yes", "/edit/#id_agree"),
         Answer("Start date", "1 February 2027", "/edit/#id_starts_on"),
     ]
-    html = Template(
-        '{% include "common/includes/summary_list.html" with rows=rows only %}'
-    ).render(Context({"rows": rows}))
-    assert '<a href="/edit/#id_name">Change<span class="visually-hidden"> your name</span></a>' in html
+    html = Template('{% include "common/includes/summary_list.html" with rows=rows only %}').render(
+        Context({"rows": rows})
+    )
+    assert (
+        '<a href="/edit/#id_name">Change<span class="visually-hidden"> your name</span></a>' in html
+    )

@@ -40,7 +40,9 @@ def test_a_finished_event_page_says_it_has_finished_and_offers_no_booking(
 
 
 def test_an_upcoming_event_page_is_not_marked_finished(client, medway_events, make_event):
-    event = make_event(medway_events, days=5, title="Roadshow", booking_link="https://example.org/b")
+    event = make_event(
+        medway_events, days=5, title="Roadshow", booking_link="https://example.org/b"
+    )
 
     html = client.get(event.url, headers=MEDWAY).content.decode()
 

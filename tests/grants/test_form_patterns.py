@@ -65,7 +65,9 @@ def test_missing_answers_are_tied_to_their_fields(applicant_client, open_round):
 
     assert "<title>Error: " in html
     assert '<a href="#id_project_title">Give your project a title.</a>' in html
-    field = html.split('id="id_project_title"', 1)[0].rsplit("<input", 1)[1] + 'id="id_project_title"'
+    field = (
+        html.split('id="id_project_title"', 1)[0].rsplit("<input", 1)[1] + 'id="id_project_title"'
+    )
     assert 'aria-invalid="true"' in field
     assert 'aria-describedby="id_project_title_error"' in field
 

@@ -238,7 +238,9 @@ def test_a_nonsense_date_is_refused(priya, library, amina):
     html = page.content.decode()
     assert page.status_code == 400 and "Date must be a real date" in html
     # What was typed is shown again, day first, to be corrected.
-    assert 'name="activity_date" value="31"' in html and 'name="activity_date_month" value="2"' in html
+    assert (
+        'name="activity_date" value="31"' in html and 'name="activity_date_month" value="2"' in html
+    )
     assert balances(amina) == [0]
 
 

@@ -309,7 +309,9 @@ def edit_application(request, reference):
         return redirect(_url("application", application))
     if request.POST.get("action") == "submit":
         application.refresh_from_db()
-        return _missing(application) if problems(application) else redirect(_url("check", application))
+        return (
+            _missing(application) if problems(application) else redirect(_url("check", application))
+        )
     messages.success(request, _("Your draft is saved."))
     return redirect(_url("edit", application))
 

@@ -48,7 +48,7 @@ def display(bound_field, value):
         return date_format(value, "j F Y")
     if isinstance(value, Decimal):
         return number_format(value, decimal_pos=2, force_grouping=True)
-    choices = dict((str(key), label) for key, label in getattr(field, "choices", ()) or ())
+    choices = {str(key): label for key, label in getattr(field, "choices", ()) or ()}
     if choices and str(value) in choices:
         return str(choices[str(value)])
     return str(value)
@@ -67,7 +67,9 @@ def answers(form, change_url="", skip=()):
         rows.append(
             Answer(
                 label=str(bound_field.label),
-                value=display(bound_field, bound_field.value() if form.is_bound else bound_field.initial),
+                value=display(
+                    bound_field, bound_field.value() if form.is_bound else bound_field.initial
+                ),
                 change_url=f"{change_url}#{anchor}" if change_url else "",
             )
         )

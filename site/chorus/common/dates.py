@@ -112,7 +112,9 @@ class DayMonthYearField(forms.Field):
         if not (month or year) and ISO_DATE.match(day):
             year, month, day = day.split("-")
         typed = (day, month, year)
-        missing = [str(label) for (_part, label, _w), box in zip(PARTS, typed, strict=True) if not box]
+        missing = [
+            str(label) for (_part, label, _w), box in zip(PARTS, typed, strict=True) if not box
+        ]
         if missing:
             raise ValidationError(self._missing_message(missing), code="incomplete")
         if not (day.isdigit() and month.isdigit() and year.isdigit()):

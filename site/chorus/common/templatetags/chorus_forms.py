@@ -9,8 +9,7 @@ Example::
     <title>{% error_title_prefix %}{% block title %}…{% endblock %}</title>
 """
 
-from django import forms
-from django import template
+from django import forms, template
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
@@ -64,7 +63,7 @@ def has_errors(context):
 
 @register.simple_tag(takes_context=True)
 def error_title_prefix(context):
-    """"Error: " when the page shows a form that did not go through, for the ``<title>``,
+    """ "Error: " when the page shows a form that did not go through, for the ``<title>``,
     so a screen reader user hears at once that something needs fixing.
 
     Example::
