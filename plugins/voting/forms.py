@@ -184,6 +184,9 @@ class ReceiptCheckForm(forms.Form):
             "Twelve letters and numbers, like 7KQ2-M9XD-P4TR. Capitals and dashes do not matter."
         ),
         error_messages={"required": _("Enter your receipt code.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
     )
 
     def clean_receipt(self):
