@@ -90,6 +90,7 @@ def test_check_your_answers_shows_every_answer_and_sends_nothing(
         '<span class="visually-hidden"> project title</span></a>'
     ) in html
     assert f'action="{app_url(draft, "submit/")}"' in html
+    assert "Remove files" not in html
     draft.refresh_from_db()
     assert draft.status == Application.Status.DRAFT and not mail.outbox
 

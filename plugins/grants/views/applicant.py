@@ -219,7 +219,7 @@ def _answer_rows(application):
     """Every answer of ``application`` for the check page, each with a link to change it."""
     form, _formset = _forms(application)
     edit = _url("edit", application)
-    rows = answers(form, change_url=edit)
+    rows = answers(form, change_url=edit, skip=("remove_files",))
     if application.stage == Application.Stage.FULL:
         lines = [
             f"{item.description}: £{item.amount:,.2f}" for item in application.budget_items.all()
