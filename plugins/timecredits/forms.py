@@ -140,7 +140,7 @@ class TakeCreditsForm(KeyedForm):
     card_number = CardNumberField(help_text=_("As printed on the volunteer's card, or read out."))
     credits = CreditsField(label=_("Credits to take"))
     description = forms.CharField(
-        label=_("What for (optional)"),
+        label=_("What for"),
         max_length=200,
         required=False,
         help_text=_("For example “Family swim, two adults”."),
@@ -202,6 +202,10 @@ class RegisterRowForm(forms.Form):
 
     card_number = CardNumberField(required=False)
     hours = HoursField(required=False, help_text=_("For example 2 or 1.5."))
+
+    #: No field is marked "(optional)": a blank line is skipped, but a line that is used
+    #: needs both.
+    optional_fields = frozenset()
 
     def __init__(self, *args, scheme, **kwargs):
         super().__init__(*args, **kwargs)
