@@ -34,7 +34,7 @@ class JoinForm(forms.Form):
         },
     )
     statement = forms.CharField(
-        label=_("Tell us about yourself (optional)"),
+        label=_("Tell us about yourself"),
         help_text=_(
             "For example, how you know the co-op and why you would like to join. "
             "The secretary reads this."
@@ -66,7 +66,7 @@ class ListingForm(forms.ModelForm):
         fields = ["in_directory", "directory_note"]
         labels = {
             "in_directory": _("Show my name in the members' directory"),
-            "directory_note": _("A short note for other members (optional)"),
+            "directory_note": _("A short note for other members"),
         }
         help_texts = {
             "in_directory": _("Only other active members can see the directory."),

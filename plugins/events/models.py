@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -208,6 +209,11 @@ class EventPage(PluginPageMixin, Page):
             errors["online_link"] = message
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def has_finished(self):
+        """Whether the event is over (it ended before now): shown as "Past", not bookable."""
+        return self.end is not None and self.end < timezone.now()
 
     @property
     def is_online(self):

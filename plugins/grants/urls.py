@@ -13,6 +13,7 @@ urlpatterns = [
     path("rounds/<int:round_id>/apply/", applicant.start_application, name="apply"),
     path("applications/<str:reference>/", applicant.application_detail, name="application"),
     path("applications/<str:reference>/edit/", applicant.edit_application, name="edit"),
+    path("applications/<str:reference>/check/", applicant.check_application, name="check"),
     path("applications/<str:reference>/submit/", applicant.submit_application, name="submit"),
     path("applications/<str:reference>/report/", applicant.monitoring_report, name="report"),
     path("attachments/<int:pk>/", attachments.download, name="attachment"),

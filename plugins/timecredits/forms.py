@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chorus.common.dates import DayMonthYearField
+
 from . import ledger, rounding
 from .errors import CreditsError
 from .models import Wallet
@@ -138,7 +140,7 @@ class TakeCreditsForm(KeyedForm):
     card_number = CardNumberField(help_text=_("As printed on the volunteer's card, or read out."))
     credits = CreditsField(label=_("Credits to take"))
     description = forms.CharField(
-        label=_("What for (optional)"),
+        label=_("What for"),
         max_length=200,
         required=False,
         help_text=_("For example “Family swim, two adults”."),
@@ -169,13 +171,9 @@ class SessionForm(KeyedForm):
         error_messages={"required": _("Say what the volunteering was.")},
         help_text=_("For example “Saturday book sale”. Volunteers see this in their history."),
     )
-    activity_date = forms.DateField(
+    activity_date = DayMonthYearField(
         label=_("Date"),
-        error_messages={
-            "required": _("Enter the date of the session."),
-            "invalid": _("Enter a real date, like 21/03/2027."),
-        },
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Enter the date of the session.")},
     )
 
     def __init__(self, data=None, *args, **kwargs):
@@ -204,6 +202,10 @@ class RegisterRowForm(forms.Form):
 
     card_number = CardNumberField(required=False)
     hours = HoursField(required=False, help_text=_("For example 2 or 1.5."))
+
+    #: No field is marked "(optional)": a blank line is skipped, but a line that is used
+    #: needs both.
+    optional_fields = frozenset()
 
     def __init__(self, *args, scheme, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,8 +17,14 @@ from .comments import MAX_LENGTH
 from .models import Ballot, Proposal
 from .receipts import normalise
 
+#: Which step of voting a post is: none from the ballot paper (show the vote to check it),
+#: ``CONFIRM`` from the check page's button (cast it), ``CHANGE`` to go back to the paper.
+STEP = "step"
+CONFIRM = "confirm"
+CHANGE = "change"
+
 #: Fields every POST may carry besides the form's own.
-ALWAYS_ALLOWED = frozenset({"csrfmiddlewaretoken"})
+ALWAYS_ALLOWED = frozenset({"csrfmiddlewaretoken", STEP})
 
 NOT_A_RECEIPT = _(
     "That is not a receipt code: it has twelve letters and numbers, like 7KQ2-M9XD-P4TR."
@@ -128,6 +134,15 @@ class VoteForm(forms.Form):
             )
         return data
 
+    def hidden_answers(self):
+        """The answers as (name, value) pairs, to carry through the check page unchanged."""
+        return [
+            (name, value)
+            for name in self.fields
+            for value in self.data.getlist(name)
+            if hasattr(self.data, "getlist")
+        ]
+
     def option_ids(self):
         """The marked options' ids, as the casting service takes them."""
         chosen = self.cleaned_data["choice"]
@@ -169,6 +184,9 @@ class ReceiptCheckForm(forms.Form):
             "Twelve letters and numbers, like 7KQ2-M9XD-P4TR. Capitals and dashes do not matter."
         ),
         error_messages={"required": _("Enter your receipt code.")},
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+        ),
     )
 
     def clean_receipt(self):

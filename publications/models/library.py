@@ -36,7 +36,7 @@ class ResourceLibraryPage(SingleQueryChildRouteMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = PUBLICATION_PARENTS
-    subpage_types = ["publications.ResourcePage"]
+    subpage_types = ["publications.ResourcePage", "easyread.EasyReadPage"]
     routed_child_model = "publications.ResourcePage"
 
     #: Resources per page of the listing.
@@ -142,7 +142,7 @@ class ResourcePage(Page):
     ]
 
     parent_page_types = ["publications.ResourceLibraryPage"]
-    subpage_types = []
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("resource")

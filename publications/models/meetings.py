@@ -214,7 +214,7 @@ class MeetingPage(Page):
     ]
 
     parent_page_types = ["publications.CommitteePage"]
-    subpage_types = []
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("meeting")

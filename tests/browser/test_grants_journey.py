@@ -49,7 +49,7 @@ def fill_in_application(page):
     page.get_by_label("Type of organisation", exact=True).select_option(label="Registered charity")
     page.get_by_label("Registered number", exact=True).fill("1180 123")
     page.get_by_label("Contact name", exact=True).fill("Grace Adeyemi")
-    page.get_by_label("Contact phone", exact=True).fill("07700 900456")
+    page.get_by_label("Contact phone (optional)", exact=True).fill("07700 900456")
     page.get_by_label("Project title", exact=True).fill("A day out at the coast for carers")
     page.get_by_label("What you will do", exact=True).fill(
         "A coach trip to Whitstable for unpaid carers and the people they look after, "
@@ -58,15 +58,18 @@ def fill_in_application(page):
     page.get_by_label("Who will benefit", exact=True).fill("Unpaid carers in Wayfield.")
     page.get_by_label("How many people will benefit", exact=True).fill("32")
     page.get_by_label("Postcode where the activity happens", exact=True).fill("me5 9rr")
-    page.get_by_label("Start date", exact=True).fill("2026-09-05")
-    page.get_by_label("End date", exact=True).fill("2026-09-05")
+    for name in ("Start date", "End date"):  # day, month and year boxes, day first
+        date = page.get_by_role("group", name=name)
+        date.get_by_label("Day", exact=True).fill("5")
+        date.get_by_label("Month", exact=True).fill("9")
+        date.get_by_label("Year", exact=True).fill("2026")
     lines = [("Coach hire", "450"), ("Lunch for 32 people", "384")]
     for number, (item, cost) in enumerate(lines, start=1):
         line = page.get_by_role("group", name=f"Line {number}")
         line.get_by_label("Item", exact=True).fill(item)
         line.get_by_label("Cost (£)", exact=True).fill(cost)
     page.get_by_label("Amount requested (£)", exact=True).fill("£834")
-    page.get_by_label("Add supporting documents", exact=True).set_input_files(
+    page.get_by_label("Add supporting documents (optional)", exact=True).set_input_files(
         {"name": "quote-from-coach-company.pdf", "mimeType": "application/pdf", "buffer": PDF}
     )
     page.get_by_label("The information in this application is true and complete.").check()
@@ -116,11 +119,14 @@ def test_group_registers_and_applies_from_a_phone_and_can_no_longer_edit_once_se
     expect(page.get_by_role("link", name="quote-from-coach-company.pdf")).to_be_visible()
     expect(page.get_by_text("Recorded as GB-CHC-1180123.")).to_be_visible()
 
-    # Sending without the last declaration names what is missing, and changes nothing.
-    page.get_by_role("button", name="Save and send application").click()
+    # Sending without the last declaration names what is missing, and changes nothing. The
+    # error summary takes focus, so it is read first, and the title says there is an error.
+    page.get_by_role("button", name="Save and check your answers").click()
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("Before you can send this")
     expect(summary.get_by_role("listitem")).to_have_count(1)
+    expect(summary).to_be_focused()
+    assert page.title().startswith("Error: ")
     declaration = page.get_by_label("We agree that details of any grant may be published")
     expect(declaration).not_to_be_checked()
     # The summary's link takes the person to the box still to tick.
@@ -131,7 +137,18 @@ def test_group_registers_and_applies_from_a_phone_and_can_no_longer_edit_once_se
     assert application.status == Application.Status.DRAFT
 
     declaration.check()
-    page.get_by_role("button", name="Save and send application").click()
+    page.get_by_role("button", name="Save and check your answers").click()
+    # Check your answers: nothing is sent until the last button.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your application before sending it"
+    )
+    assert not page.title().startswith("Error")
+    expect(page.get_by_text("5 September 2026")).to_have_count(2)
+    expect(page.get_by_role("link", name="Change project title")).to_be_visible()
+    assert_accessible(page)
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT
+    page.get_by_role("button", name="Send application").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("A day out at the coast for carers")
     expect(page.get_by_text("Submitted", exact=True)).to_be_visible()
     expect(page.get_by_text(f"Reference {application.reference}")).to_be_visible()

@@ -5,6 +5,7 @@ Each test makes the co-op, its members and its ballots through the shared fixtur
 plugin's own services (the real lifecycle), so the pages show what members would see."""
 
 import datetime
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -150,9 +151,18 @@ def test_a_member_votes_with_the_keyboard_alone(
     page.keyboard.press("Space")
     expect(page.get_by_label("For", exact=True)).to_be_checked()
 
-    # ...the options are one stop, so the next Tab is the button; Enter sends the vote.
+    # ...the options are one stop, so the next Tab is the button; Enter shows the vote to check.
     page.keyboard.press("Tab")
-    assert focused(page) == {"tag": "button", "type": "submit", "text": "Send my vote"}
+    assert focused(page) == {"tag": "button", "type": "submit", "text": "Continue"}
+    page.keyboard.press("Enter")
+    expect(heading(page)).to_have_text("Check your vote before sending it")
+    assert not BallotPaper.objects.filter(ballot=open_resolution).exists()
+
+    # "Change" goes back to the paper with the choice still marked.
+    page.get_by_role("button", name="Change your vote").click()
+    expect(page.get_by_label("For", exact=True)).to_be_checked()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Send my vote").focus()
     page.keyboard.press("Enter")
 
     expect(heading(page)).to_have_text("Thank you: your vote has been recorded")
@@ -180,9 +190,11 @@ def test_the_ballot_paper_and_the_receipt_pass_axe_on_a_phone(
     assert_wcag(page)
 
     # Sending nothing: the summary links to the choices, and the choices say what is wrong.
-    page.get_by_role("button", name="Send my vote").click()
+    page.get_by_role("button", name="Continue").click()
     summary = page.locator(".error-summary")
     expect(summary).to_contain_text("Choose one option before sending your vote.")
+    expect(summary).to_be_focused()
+    assert page.title().startswith("Error: ")
     choices = page.get_by_role("group", name="Choose one")
     expect(choices).to_have_accessible_description(
         "Error: Choose one option before sending your vote."
@@ -190,6 +202,9 @@ def test_the_ballot_paper_and_the_receipt_pass_axe_on_a_phone(
     assert_wcag(page)
 
     page.get_by_label("Against", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page)).to_have_text("Check your vote before sending it")
+    assert_wcag(page)
     page.get_by_role("button", name="Send my vote").click()
     expect(heading(page)).to_have_text("Thank you: your vote has been recorded")
     # The code is big enough to copy out by hand: at least 24px tall on a phone.
@@ -271,8 +286,22 @@ def test_an_election_ballot_paper_and_its_errors_pass_axe_on_a_phone(
     # Marking a candidate and abstaining as well: the paper says so, and nothing is recorded.
     page.get_by_label("Amara Okafor").check()
     page.get_by_label("I abstain", exact=False).check()
-    page.get_by_role("button", name="Send my vote").click()
+    page.get_by_role("button", name="Continue").click()
     expect(paper).to_have_accessible_description(
         "Error: You ticked “I abstain” and marked candidates: do one or the other."
     )
     assert_wcag(page)
+
+    # Marking two candidates: the check page lists both, and "Change" keeps them marked.
+    page.get_by_label("I abstain", exact=False).uncheck()
+    page.get_by_label("Chen Wei").check()
+    page.get_by_role("button", name="Continue").click()
+    expect(heading(page)).to_have_text("Check your vote before sending it")
+    expect(page.locator(".summary-list__value")).to_contain_text(
+        re.compile("Amara Okafor.*Chen Wei")
+    )
+    assert_wcag(page)
+    page.get_by_role("button", name="Change candidates").click()
+    expect(page.get_by_label("Amara Okafor")).to_be_checked()
+    expect(page.get_by_label("Chen Wei")).to_be_checked()
+    expect(page.get_by_label("Ben Hughes")).not_to_be_checked()

@@ -107,15 +107,20 @@ def test_a_member_votes_on_a_phone_and_finds_their_receipt_in_the_published_list
     # A second tab with the same ballot paper open, as people leave tabs lying about.
     stale_tab = phone.context.new_page()
     stale_tab.goto(ballot_url)
-    expect(stale_tab.get_by_role("button", name="Send my vote")).to_be_visible()
+    expect(stale_tab.get_by_role("button", name="Continue")).to_be_visible()
 
     # Sending without choosing says what is missing and records nothing.
-    phone.get_by_role("button", name="Send my vote").click()
+    phone.get_by_role("button", name="Continue").click()
     expect(phone.get_by_text("Choose one option before sending your vote.").first).to_be_visible()
     assert not BallotPaper.objects.filter(ballot=ballot).exists()
     assert_accessible(phone)
 
     phone.get_by_label("For", exact=True).check()
+    phone.get_by_role("button", name="Continue").click()
+    # Check your vote: nothing is recorded until it is sent.
+    expect(heading(phone)).to_have_text("Check your vote before sending it")
+    assert not BallotPaper.objects.filter(ballot=ballot).exists()
+    assert_accessible(phone)
     phone.get_by_role("button", name="Send my vote").click()
 
     # The receipt, shown once, in the answer to the vote itself.
@@ -131,7 +136,7 @@ def test_a_member_votes_on_a_phone_and_finds_their_receipt_in_the_published_list
 
     # The stale tab's paper is refused, and nothing new is recorded.
     stale_tab.get_by_label("Against", exact=True).check()
-    stale_tab.get_by_role("button", name="Send my vote").click()
+    stale_tab.get_by_role("button", name="Continue").click()
     expect(stale_tab.get_by_text(ALREADY_VOTED)).to_be_visible()
     expect(stale_tab.locator(".voting-receipt")).to_have_count(0)
     stale_tab.close()
@@ -140,7 +145,7 @@ def test_a_member_votes_on_a_phone_and_finds_their_receipt_in_the_published_list
     # Back on the ballot page: voted, no paper to fill in again, and no receipt code.
     phone.goto(ballot_url)
     expect(phone.get_by_text("You have voted", exact=True)).to_be_visible()
-    expect(phone.get_by_role("button", name="Send my vote")).to_have_count(0)
+    expect(phone.get_by_role("button", name="Continue")).to_have_count(0)
     expect(phone.get_by_text(receipt)).to_have_count(0)
 
     # Other members vote; then the ballot closes and its result is published.
@@ -185,6 +190,7 @@ def test_a_refreshed_receipt_page_does_not_vote_twice_or_show_the_code_again(
     expect(phone).to_have_url(demo_server(SHARING_CARE, "/account/"))
     phone.goto(demo_server(SHARING_CARE, f"{HAVE_YOUR_SAY}ballots/{ballot.pk}/"))
     phone.get_by_label("Against", exact=True).check()
+    phone.get_by_role("button", name="Continue").click()
     phone.get_by_role("button", name="Send my vote").click()
     expect(heading(phone)).to_have_text("Thank you: your vote has been recorded")
     receipt = phone.locator(".voting-receipt code").inner_text().strip()

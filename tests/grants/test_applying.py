@@ -147,16 +147,23 @@ def test_budget_lines_can_be_added_and_removed(applicant_client, draft, form_dat
     assert not draft.budget_items.filter(pk=items[1].pk).exists()
 
 
-def test_save_and_send_submits_a_complete_application_and_emails_a_receipt(
+def test_save_and_check_then_send_submits_a_complete_application_and_emails_a_receipt(
     applicant_client, open_round, form_data, django_capture_on_commit_callbacks
 ):
     applicant_client.post(apply_url(open_round))
     application = Application.objects.get()
 
+    checking = applicant_client.post(
+        app_url(application, "edit/"), form_data(application, action="submit"), follow=True
+    )
+    # Saved, then the answers to check: nothing is sent yet.
+    assert checking.redirect_chain[-1][0] == app_url(application, "check/")
+    assert "Check your application before sending it" in checking.content.decode()
+    application.refresh_from_db()
+    assert application.status == Application.Status.DRAFT and not mail.outbox
+
     with django_capture_on_commit_callbacks(execute=True):
-        response = applicant_client.post(
-            app_url(application, "edit/"), form_data(application, action="submit"), follow=True
-        )
+        response = applicant_client.post(app_url(application, "submit/"), follow=True)
 
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED
@@ -279,7 +286,8 @@ def test_the_expression_of_interest_is_sent_then_invited_then_completed_in_full(
         "action": "submit",
     }
 
-    sent = applicant_client.post(app_url(application, "edit/"), short, follow=True)
+    applicant_client.post(app_url(application, "edit/"), short)
+    sent = applicant_client.post(app_url(application, "submit/"), follow=True)
 
     application.refresh_from_db()
     assert "your expression of interest" in sent.content.decode()
@@ -307,6 +315,7 @@ def test_the_expression_of_interest_is_sent_then_invited_then_completed_in_full(
         action="submit",
     )
     applicant_client.post(app_url(application, "edit/"), data)
+    applicant_client.post(app_url(application, "submit/"))
 
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED

@@ -226,14 +226,21 @@ def test_a_nonsense_date_is_refused(priya, library, amina):
     data = {
         "key": key_from(priya, url(library, "record/")),
         "activity": "Quiz",
-        "activity_date": "31/02/2026",
+        "activity_date": "31",
+        "activity_date_month": "2",
+        "activity_date_year": "2026",
         "row-TOTAL_FORMS": "1",
         "row-INITIAL_FORMS": "1",
         "row-0-card_number": amina.card_number,
         "row-0-hours": "1",
     }
     page = priya.post(url(library, "record/"), data)
-    assert page.status_code == 400 and "Enter a real date" in page.content.decode()
+    html = page.content.decode()
+    assert page.status_code == 400 and "Date must be a real date" in html
+    # What was typed is shown again, day first, to be corrected.
+    assert (
+        'name="activity_date" value="31"' in html and 'name="activity_date_month" value="2"' in html
+    )
     assert balances(amina) == [0]
 
 

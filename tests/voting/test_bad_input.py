@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def post(ballot, user, data, host="sharing-care.localhost"):
+    """Send ``data`` as the check page's confirm button does (every rule is checked then)."""
+    data = {**data, "step": "confirm"}
     return browser(user, host=host).post(ballot_url(ballot, "vote/"), data)
 
 

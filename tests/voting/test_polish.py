@@ -53,15 +53,18 @@ def test_the_ballot_page_and_its_vote_form_are_in_polish(open_resolution, member
     assert "To głosowanie tajne. Nikt, nawet sekretarz, nie zobaczy, jak głosujesz." in html
     assert "W tym głosowaniu może głosować 9 członków." in html
     assert "Wybierz jedną opcję" in html
-    assert "Wyślij mój głos" in html
+    assert "Dalej" in html
     assert "Przeciw" in html and "Wstrzymuję się" in html
-    assert "Send my vote" not in html
+    assert "Continue" not in html
 
 
 def test_the_receipt_after_voting_is_in_polish(open_resolution, member):
     client = browser(member.user)
     page, html = polish_page(
-        client, ballot_url(open_resolution, "vote/"), choice=option(open_resolution, "for").pk
+        client,
+        ballot_url(open_resolution, "vote/"),
+        choice=option(open_resolution, "for").pk,
+        step="confirm",
     )
 
     assert page.status_code == 200
@@ -72,7 +75,10 @@ def test_the_receipt_after_voting_is_in_polish(open_resolution, member):
     assert "It will not be shown again" not in html
 
     again, html = polish_page(
-        client, ballot_url(open_resolution, "vote/"), choice=option(open_resolution, "for").pk
+        client,
+        ballot_url(open_resolution, "vote/"),
+        choice=option(open_resolution, "for").pk,
+        step="confirm",
     )
     assert again.status_code == 409
     assert "Już oddano Twój głos w tym głosowaniu." in html
@@ -81,7 +87,8 @@ def test_the_receipt_after_voting_is_in_polish(open_resolution, member):
 def test_a_closed_ballots_result_is_in_polish(open_resolution, member, members):
     for voter in (member, *members[:2]):
         browser(voter.user).post(
-            ballot_url(open_resolution, "vote/"), {"choice": option(open_resolution, "for").pk}
+            ballot_url(open_resolution, "vote/"),
+            {"choice": option(open_resolution, "for").pk, "step": "confirm"},
         )
     close_now(open_resolution)
 
@@ -122,8 +129,8 @@ def test_the_english_addresses_stay_in_english(open_resolution, member):
     assert home["Content-Language"] == "en-gb"
     assert "Vote now" in home.content.decode()
     assert "Zagłosuj teraz" not in home.content.decode()
-    assert "Send my vote" in ballot.content.decode()
-    assert "Wyślij mój głos" not in ballot.content.decode()
+    assert "Continue" in ballot.content.decode()
+    assert "Dalej" not in ballot.content.decode()
 
 
 def test_polish_vote_counts_take_the_right_plural_form():

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def vote(ballot, user, **data):
-    return browser(user).post(ballot_url(ballot, "vote/"), data)
+    """Send ``data`` as the check page's confirm button does: the vote is cast."""
+    return browser(user).post(ballot_url(ballot, "vote/"), {**data, "step": "confirm"})
 
 
 def test_a_member_votes_and_is_shown_their_receipt_once(open_resolution, member):
@@ -34,7 +35,10 @@ def test_the_receipt_is_not_kept_in_the_session_or_shown_on_the_ballot_page(
     open_resolution, member
 ):
     client = browser(member.user)
-    client.post(ballot_url(open_resolution, "vote/"), {"choice": option(open_resolution, "for").pk})
+    client.post(
+        ballot_url(open_resolution, "vote/"),
+        {"choice": option(open_resolution, "for").pk, "step": "confirm"},
+    )
     receipt = BallotPaper.objects.get(ballot=open_resolution).receipt
     assert receipt not in str(dict(client.session.items()))
     html = client.get(ballot_url(open_resolution)).content.decode()
@@ -45,7 +49,7 @@ def test_the_receipt_is_not_kept_in_the_session_or_shown_on_the_ballot_page(
 
 def test_sending_the_vote_again_is_refused_and_records_nothing_more(open_resolution, member):
     client = browser(member.user)
-    data = {"choice": option(open_resolution, "for").pk}
+    data = {"choice": option(open_resolution, "for").pk, "step": "confirm"}
     client.post(ballot_url(open_resolution, "vote/"), data)
 
     again = client.post(ballot_url(open_resolution, "vote/"), data)
@@ -57,7 +61,8 @@ def test_sending_the_vote_again_is_refused_and_records_nothing_more(open_resolut
 
 def test_signed_out_visitors_are_sent_to_sign_in_and_nothing_is_recorded(open_resolution):
     page = browser().post(
-        ballot_url(open_resolution, "vote/"), {"choice": option(open_resolution, "for").pk}
+        ballot_url(open_resolution, "vote/"),
+        {"choice": option(open_resolution, "for").pk, "step": "confirm"},
     )
     assert page.status_code == 302 and "/account/" in page["Location"]
     assert recorded(open_resolution) == NOTHING
@@ -82,7 +87,7 @@ def test_a_member_changes_an_open_vote_where_the_ballot_allows_it(
         "open", site=voting_site, classes=[user_members], secret=False, allow_change=True
     )
     first = casting.cast(ballot, member.user, [option(ballot, "for").pk])
-    assert "Change my vote" in browser(member.user).get(ballot_url(ballot)).content.decode()
+    assert "Change your vote" in browser(member.user).get(ballot_url(ballot)).content.decode()
 
     page = vote(ballot, member.user, choice=option(ballot, "against").pk)
 
@@ -134,7 +139,7 @@ def election(voting_site, user_members, members, member):
 def test_an_election_takes_up_to_the_number_of_seats(election, member):
     page = browser(member.user).post(
         ballot_url(election, "vote/"),
-        {"choice": [option(election, "Ada").pk, option(election, "Cy").pk]},
+        {"choice": [option(election, "Ada").pk, option(election, "Cy").pk], "step": "confirm"},
     )
     assert page.status_code == 200
     assert "You voted: Ada, Cy." in page.content.decode()
@@ -144,7 +149,7 @@ def test_an_election_takes_up_to_the_number_of_seats(election, member):
 def test_an_election_refuses_too_many_marks(election, member):
     page = browser(member.user).post(
         ballot_url(election, "vote/"),
-        {"choice": [o.pk for o in election.options.all()]},
+        {"choice": [o.pk for o in election.options.all()], "step": "confirm"},
     )
     assert page.status_code == 400
     assert "Mark at most 2 candidates." in page.content.decode()

@@ -16,6 +16,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from chorus.common.dates import DayMonthYearField
+
 from .. import uploads
 from ..areas import area_for_postcode, normalise_postcode
 from ..models import Application, Attachment, BudgetItem
@@ -68,15 +70,6 @@ def amount_range_error(pot):
     }
 
 
-class DateInput(forms.DateInput):
-    """A native date picker (phones show their own)."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None, format="%Y-%m-%d"):  # noqa: A002 - Django's own name
-        super().__init__(attrs, format=format)
-
-
 class BaseApplicationForm(forms.ModelForm):
     """What every stage asks: the group, a contact, the project and the amount."""
 
@@ -99,6 +92,10 @@ class BaseApplicationForm(forms.ModelForm):
 
     #: Whether this form takes supporting documents.
     takes_files = True
+
+    #: The fields marked "(optional)": no field is required to save a draft, but these are
+    #: the only ones an application can be sent without (see ``completeness``).
+    optional_fields = frozenset({"contact_phone", "files", "remove_files"})
 
     class Meta:
         model = Application
@@ -198,9 +195,8 @@ class ApplicationForm(BaseApplicationForm):
         widgets = {
             **BaseApplicationForm.Meta.widgets,
             "beneficiaries": forms.Textarea(attrs={"rows": 4}),
-            "start_date": DateInput(),
-            "end_date": DateInput(),
         }
+        field_classes = {"start_date": DayMonthYearField, "end_date": DayMonthYearField}
         help_texts = {
             "postcode": _("Where most of the activity happens, e.g. the hall's postcode."),
         }

@@ -19,6 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Site
 
+from chorus.common.check_answers import Answer, answers
+
 from .. import uploads, workflow
 from ..dashboard import applications_on_site, next_step
 from ..errors import GrantActionError
@@ -208,12 +210,58 @@ def _render_edit(request, application, form, formset, found=(), status=200):
     return TemplateResponse(request, "grants/application_form.html", context, status=status)
 
 
+def _missing(application):
+    """The form showing what is still missing (a redirect, so reloading never posts again)."""
+    return redirect(f"{_url('edit', application)}?{CHECK}=1")
+
+
+def _answer_rows(application):
+    """Every answer of ``application`` for the check page, each with a link to change it."""
+    form, _formset = _forms(application)
+    edit = _url("edit", application)
+    rows = answers(form, change_url=edit, skip=("remove_files",))
+    if application.stage == Application.Stage.FULL:
+        lines = [
+            f"{item.description}: £{item.amount:,.2f}" for item in application.budget_items.all()
+        ]
+        rows.append(Answer(_("Budget"), "\n".join(lines) or _("Not given"), f"{edit}#budget"))
+    if form.takes_files:
+        files = uploads.active_attachments(application, Attachment.Purpose.SUPPORTING)
+        names = [attachment.original_name for attachment in files]
+        rows.append(
+            Answer(_("Supporting documents"), "\n".join(names) or _("None"), f"{edit}#files")
+        )
+    return rows
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET"])
+def check_application(request, reference):
+    """Check your answers: everything the application says, each with a "Change" link, and
+    the button that sends it (a POST to :func:`submit_application`). Showing it sends
+    nothing; an application with answers still missing goes back to the form."""
+    application = _get_mine(request, reference)
+    if not application.is_editable:
+        return redirect(_url("application", application))
+    if problems(application):
+        return _missing(application)
+    context = {
+        "application": application,
+        "programme": application.round.programme,
+        "round": application.round,
+        "rows": _answer_rows(application),
+        "is_eoi": application.stage == Application.Stage.EXPRESSION_OF_INTEREST,
+    }
+    return TemplateResponse(request, "grants/check_answers.html", context)
+
+
 def _submit(request, application):
     """Send a saved application if it is complete; otherwise show the form with what is
-    missing (by redirecting, so reloading the page never posts the form again)."""
+    missing."""
     application.refresh_from_db()
     if problems(application):
-        return redirect(f"{_url('edit', application)}?{CHECK}=1")
+        return _missing(application)
     try:
         workflow.submit(application)
     except GrantActionError as error:
@@ -260,7 +308,10 @@ def edit_application(request, reference):
         messages.error(request, str(error))
         return redirect(_url("application", application))
     if request.POST.get("action") == "submit":
-        return _submit(request, application)
+        application.refresh_from_db()
+        return (
+            _missing(application) if problems(application) else redirect(_url("check", application))
+        )
     messages.success(request, _("Your draft is saved."))
     return redirect(_url("edit", application))
 
@@ -269,7 +320,8 @@ def edit_application(request, reference):
 @login_required
 @require_POST
 def submit_application(request, reference):
-    """Send a saved draft, after checking nothing required is missing."""
+    """Send a saved draft, after checking nothing required is missing: the confirm button
+    of the check page (:func:`check_application`), and the only place an application is sent."""
     application = _get_mine(request, reference)
     if not application.is_editable:
         messages.error(request, workflow.not_editable_reason(application))

@@ -11,6 +11,11 @@ Voting answers, and records nothing, with:
 - **403** for someone who is not in the ballot's electorate (with the reason);
 - **409** for a vote the ballot's state refuses: not open yet, closed, already voted.
 
+A valid ballot paper is not cast at once: it answers 200 with "check your vote", the
+choices in a summary list, a "Change" button (back to the paper, choices kept) and the
+button that casts it. Only that button's POST (``step=confirm``) records the vote, through
+:func:`plugins.voting.casting.cast` as before, so every rule above is checked again then.
+
 A vote that is recorded answers 200 with the receipt page itself, never a redirect, and
 ``Cache-Control: no-store``: the receipt is shown once and kept nowhere (no session, no
 log), so a refresh re-sends the vote and is told it was already cast.
@@ -26,11 +31,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from chorus.common.check_answers import Answer
 from chorus.common.error_summary import problems
 
 from .. import casting, comments, lifecycle
 from ..errors import VotingError
-from ..forms import ALTERED, CommentForm, VoteForm
+from ..forms import ALTERED, CHANGE, CONFIRM, STEP, CommentForm, VoteForm
 from ..models import Ballot, Comment, Elector, EligibleClass, Mark
 from . import wording
 from .common import (
@@ -214,6 +220,11 @@ def vote(request, ballot_id):
         )
     if not form.is_valid():
         return _ballot_page(request, ballot, status=400, vote_form=form)
+    step = request.POST.get(STEP)
+    if step == CHANGE:
+        return _ballot_page(request, ballot, vote_form=form)
+    if step != CONFIRM:
+        return _check_vote(request, ballot, form)
     try:
         receipt = casting.cast(
             ballot, request.user, form.option_ids(), receipt=form.cleaned_data.get("receipt")
@@ -221,16 +232,37 @@ def vote(request, ballot_id):
     except VotingError as refusal:
         ballot.refresh_from_db()
         return _ballot_page(request, _prefetched(ballot), status=409, error=str(refusal))
-    chosen = {int(key) for key in form.option_ids()}
     context = {
         "ballot": ballot,
         "receipt": receipt,
         "changed": elector.voted,
-        "choices": [o.display_label for o in ballot.options.all() if o.pk in chosen],
+        "choices": _chosen_labels(ballot, form),
         "check_url": reverse("voting:check_receipt", kwargs={"ballot_id": ballot.pk}),
         "receipts_url": reverse("voting:receipts", kwargs={"ballot_id": ballot.pk}),
     }
     return TemplateResponse(request, "voting/receipt.html", context)
+
+
+def _chosen_labels(ballot, form):
+    chosen = {int(key) for key in form.option_ids()}
+    return [o.display_label for o in ballot.options.all() if o.pk in chosen]
+
+
+def _check_vote(request, ballot, form):
+    """Check your vote: what will be cast, a way to change it, and the button that casts it."""
+    choices = _chosen_labels(ballot, form)
+    if not choices and "abstain" in form.fields:
+        choices = [str(form.fields["abstain"].label)]
+    rows = [Answer(str(form.fields["choice"].label), "\n".join(choices), change_form="change-vote")]
+    context = {
+        "ballot": ballot,
+        "rows": rows,
+        "answers": form.hidden_answers(),
+        "changing": form.changing,
+        "confirm": CONFIRM,
+        "change": CHANGE,
+    }
+    return TemplateResponse(request, "voting/check_vote.html", context)
 
 
 @never_cache

@@ -107,6 +107,7 @@ def _form_page(request, form, page, throttled=False):
         form = _unchecked_copy(form)
     context = {"form": form, "page": page, "problems": [] if throttled else problems(form)}
     if throttled:
+        context["page_has_errors"] = True
         context["throttled"] = _(
             "We have had several requests from your connection in the last hour, so we have "
             "not taken this one. Please try again in an hour: what you typed is still below."
