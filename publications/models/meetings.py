@@ -65,7 +65,7 @@ class CommitteePage(SingleQueryChildRouteMixin, Page):
     ]
 
     parent_page_types = PUBLICATION_PARENTS
-    subpage_types = ["publications.MeetingPage"]
+    subpage_types = ["publications.MeetingPage", "easyread.EasyReadPage"]
     routed_child_model = "publications.MeetingPage"
     routed_child_related = ("minutes_document",)
 
