@@ -23,6 +23,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("", include("coproduction.urls")),
+    # The site's brand colours as a stylesheet (chorus.identity).
+    path("", include("chorus.identity.urls")),
 ]
 
 if settings.DEBUG:

@@ -53,6 +53,9 @@ CORE_APPS = [
     "chorus.plugins",
     "chorus.common",
     "chorus.mail",
+    # Issue 12: who runs each site (footer, <head>), and the standard content page.
+    "chorus.identity",
+    "pages",
 ]
 
 INSTALLED_APPS = [
@@ -64,6 +67,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.frontend_cache",
