@@ -24,6 +24,7 @@ from chorus.common.factories import PageFactory
 from chorus.demo import content
 from chorus.demo.members import build_register
 from chorus.demo.sections import build_plugin_sections
+from chorus.demo.site_pages import build_site_pages
 from chorus.network.models import NetworkHomePage
 from chorus.plugins import DemoContext
 from coproduction.factories import (
@@ -93,6 +94,8 @@ class Command(BaseCommand):
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
         lines = build_plugin_sections(context)
+        # Who runs each site: identity settings, About, accessibility, privacy and contact.
+        lines += build_site_pages([network, *sites.values()])
         self.report(network, sites, with_admin)
         for line in lines:
             self.stdout.write(line)
