@@ -9,13 +9,16 @@ Phone numbers are from Ofcom's range for drama (01632 960000-960999) and email a
 are at example.org: the demo never gives a real organisation's contact details.
 """
 
+import gc
 import io
+import warnings
 
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from chorus.identity import public
 from chorus.identity.models import SiteIdentity
 from pages.factories import ContentPageFactory
 
@@ -121,7 +124,25 @@ def _logo(site, colour):
     data = io.BytesIO()
     picture.save(data, format="PNG")
     slug = site.hostname.split(".")[0]
-    return Image.objects.create(title=title, file=ImageFile(data, name=f"{slug}-logo.png"))
+    image = Image.objects.create(title=title, file=ImageFile(data, name=f"{slug}-logo.png"))
+    _make_renditions(image.pk)
+    return image
+
+
+def _make_renditions(image_pk):
+    """Make the logo's and favicon's renditions now, so no visitor waits for them.
+
+    Wagtail leaves the temporary file it draws a rendition in unclosed, and the garbage
+    collector warns about it (an error under the test suite's warning filters); here that
+    happens, and is silenced, before any page is served.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        image = get_image_model().objects.get(pk=image_pk)
+        for filter_spec in (public.LOGO_FILTER, public.FAVICON_FILTER):
+            image.get_rendition(filter_spec)
+        del image
+        gc.collect()
 
 
 def _page(home, slug, title, summary, body):

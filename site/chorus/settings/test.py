@@ -25,6 +25,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # Uploaded application files go to a throwaway folder, never the checkout.
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="chorus-test-private-")
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
+# Images too (the demo's site logos among them), unless MEDIA_ROOT is given.
+if not os.environ.get("MEDIA_ROOT"):
+    MEDIA_ROOT = tempfile.mkdtemp(prefix="chorus-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # No server-side copy of pages unless a test asks for one (tests/caching does): most tests
 # change rows with factories between requests, as no editor would, and read the response's
