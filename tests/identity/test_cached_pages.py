@@ -4,6 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from chorus.identity.models import SiteIdentity
+
 pytestmark = pytest.mark.django_db
 
 MEDWAY = {"host": "medway-swale.localhost"}
@@ -53,3 +55,12 @@ def test_retitled_contact_page_moves_the_footer_link(medway_identity, key_pages)
 
     html = Client().get("/", headers=MEDWAY).content.decode()
     assert '<a href="/get-in-touch/">Contact us</a>' in html
+
+
+def test_reading_a_blank_identity_keeps_the_stored_page(medway_site):
+    """Nobody has filled in Medway's identity: showing the footer creates no settings row,
+    which would move the content generation on and forget the page just stored."""
+    assert Client().get("/", headers=MEDWAY)[CACHE] == "miss"
+
+    assert Client().get("/", headers=MEDWAY)[CACHE] == "hit"
+    assert not SiteIdentity.objects.exists()

@@ -130,6 +130,16 @@ class SiteIdentity(BaseSiteSetting):
         verbose_name = _("site identity")
         verbose_name_plural = _("site identities")
 
+    @classmethod
+    def read(cls, site):
+        """Return ``site``'s identity, or an unsaved blank one if nobody has filled it in.
+
+        Unlike ``for_site``, reading never creates the row: saving a setting moves the
+        content generation on, which would forget every cached page on a site's first visit.
+        """
+        found = cls.base_queryset().filter(site=site).first()
+        return found if found is not None else cls(site=site)
+
     def clean(self):
         """Refuse colours that are not #rrggbb, and brand colours without enough contrast:
         header text on the brand colour, and the brand colour as link text on the page,

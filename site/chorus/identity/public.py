@@ -82,7 +82,7 @@ def for_request(request) -> PublicIdentity:
 
 def build(site, request=None) -> PublicIdentity:
     """Read ``site``'s identity settings and resolve its images and pages into URLs."""
-    settings = SiteIdentity.for_site(site)
+    settings = SiteIdentity.read(site)
     return PublicIdentity(
         site_name=site.site_name or "",
         root_url=site.root_url,

@@ -22,7 +22,7 @@ def brand_css(request):
     site = Site.find_for_request(request)
     css = ""
     if site is not None:
-        identity = SiteIdentity.for_site(site)
+        identity = SiteIdentity.read(site)
         css = (
             f":root {{ --accent: {identity.brand_colour}; "
             f"--accent-ink: {identity.brand_text_colour}; }}\n"
