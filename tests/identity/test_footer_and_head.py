@@ -150,3 +150,20 @@ def test_identity_costs_no_query_on_a_warm_page(
         Client().get("/about/", headers=MEDWAY)
 
     assert not any("identity" in query["sql"] for query in warm.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("written", "link"),
+    [
+        ("01632 960200", "tel:+441632960200"),
+        ("+44 (0)1632 960 200", "tel:+441632960200"),
+        ("0800 123 4567", "tel:+448001234567"),
+    ],
+)
+def test_phone_numbers_link_in_international_form(client, medway_identity, written, link):
+    medway_identity.phone = written
+    medway_identity.save()
+
+    html = footer(client.get("/", headers=MEDWAY))
+
+    assert f'<a href="{link}">{written}</a>' in html

@@ -46,7 +46,7 @@ class PublicIdentity:
     @property
     def phone_href(self):
         """``tel:`` and the number in international form (``tel:+441634123456``)."""
-        digits = re.sub(r"[^\d+]", "", self.phone)
+        digits = re.sub(r"[^\d+]", "", self.phone.replace("(0)", ""))
         if digits.startswith("0"):
             digits = "+44" + digits[1:]
         return f"tel:{digits}" if digits else ""
