@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGES = ("site/chorus", "plugins", "partnerships", "coproduction", "publications")
+PACKAGES = ("site/chorus", "plugins", "partnerships", "coproduction", "publications", "pages")
 
 pytestmark = pytest.mark.skipif(
     shutil.which("lint-imports", path=str(Path(sys.executable).parent)) is None,

@@ -27,6 +27,8 @@ urlpatterns = [
     # Browsers ask every site for /favicon.ico; a site without its own icon gets Chorus's.
     path("favicon.ico", favicon, name="favicon"),
     path("", include("coproduction.urls")),
+    # The site's brand colours as a stylesheet (chorus.identity).
+    path("", include("chorus.identity.urls")),
 ]
 
 if settings.DEBUG:

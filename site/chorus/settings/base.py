@@ -58,6 +58,9 @@ CORE_APPS = [
     "chorus.support",
     # Easy Read versions of any page (issue 12).
     "chorus.easyread",
+    # Issue 12: who runs each site (footer, <head>), and the standard content page.
+    "chorus.identity",
+    "pages",
 ]
 
 INSTALLED_APPS = [
@@ -69,6 +72,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.frontend_cache",

@@ -25,8 +25,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # Uploaded application files go to a throwaway folder, never the checkout.
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="chorus-test-private-")
 STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
-# Documents and images (the demo's PDFs included) too, unless MEDIA_ROOT names a folder.
-if "MEDIA_ROOT" not in os.environ:
+# Documents and images (the demo's PDFs and site logos among them) too, unless MEDIA_ROOT
+# names a folder.
+if not os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = tempfile.mkdtemp(prefix="chorus-test-media-")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # No server-side copy of pages unless a test asks for one (tests/caching does): most tests

@@ -26,6 +26,7 @@ from chorus.demo import publications as demo_publications
 from chorus.demo.easyread import build_easy_read_versions
 from chorus.demo.members import build_register
 from chorus.demo.sections import build_plugin_sections
+from chorus.demo.site_pages import build_site_pages
 from chorus.network.models import NetworkHomePage
 from chorus.plugins import DemoContext
 from coproduction.factories import (
@@ -97,6 +98,8 @@ class Command(BaseCommand):
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
         lines = build_plugin_sections(context)
+        # Who runs each site: identity settings, About, accessibility, privacy and contact.
+        lines += build_site_pages([network, *sites.values()])
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)

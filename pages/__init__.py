@@ -1,0 +1,1 @@
+"""General pages: the standard content page for About, accessibility, privacy and contact."""
