@@ -53,6 +53,8 @@ CORE_APPS = [
     "chorus.plugins",
     "chorus.common",
     "chorus.mail",
+    # Pages in every language: what /pl/ serves and where its links lead.
+    "chorus.languages",
 ]
 
 INSTALLED_APPS = [
@@ -111,6 +113,8 @@ MIDDLEWARE = [
     "chorus.caching.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /pl/, links to English pages keep the /pl/ prefix (chorus.languages).
+    "chorus.languages.addresses.LinkLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
