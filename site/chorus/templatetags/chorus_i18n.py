@@ -10,6 +10,7 @@ from django.utils.translation import get_language, override
 from chorus.languages.addresses import in_language, link_language, links_in, readdress_html
 from chorus.languages.content import (
     content_language,
+    default_language,
     html_lang,
     live_translation,
     same_language,
@@ -141,3 +142,41 @@ class InContentLanguageNode(template.Node):
         html = readdress_html(html, link_language())
         wrapper = '<div class="content-language" lang="{}">{}</div>'
         return format_html(wrapper, lang, mark_safe(html))
+
+
+@register.simple_tag
+def site_name_lang():
+    """Return `` lang="en-GB"`` (the default language's) while another language is active:
+    a site's name is entered once, in the default language. Empty otherwise."""
+    if same_language(get_language(), default_language()):
+        return ""
+    return format_html(' lang="{}"', html_lang(default_language()))
+
+
+@register.filter
+def in_active_language(page):
+    """Return the live translation of ``page`` into the active language, or ``page``.
+
+        {% with partnership=partnership|in_active_language %}...{% endwith %}
+
+    Costs no query while the default language is active.
+    """
+    if page is None or same_language(get_language(), default_language()):
+        return page
+    return live_translation(page, get_language()) or page
+
+
+@register.simple_tag
+def content_lang_attr(page):
+    """Return `` lang="en-GB"`` when ``page``'s words are not in the active language (an
+    untranslated page listed on a Polish page), else ``""``.
+
+        <li class="card"{% content_lang_attr partnership %}>
+
+    Costs no query while the default language is active.
+    """
+    if page is None or same_language(get_language(), default_language()):
+        return ""
+    if not shows_other_language(page):
+        return ""
+    return format_html(' lang="{}"', html_lang(content_language(page)))

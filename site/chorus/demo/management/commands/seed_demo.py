@@ -24,6 +24,7 @@ from chorus.common.factories import PageFactory
 from chorus.demo import content
 from chorus.demo.members import build_register
 from chorus.demo.sections import build_plugin_sections
+from chorus.demo.translations import build_translations
 from chorus.network.models import NetworkHomePage
 from chorus.plugins import DemoContext
 from coproduction.factories import (
@@ -93,6 +94,7 @@ class Command(BaseCommand):
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
         lines = build_plugin_sections(context)
+        lines += build_translations(network, sites)
         self.report(network, sites, with_admin)
         for line in lines:
             self.stdout.write(line)
