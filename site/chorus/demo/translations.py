@@ -197,11 +197,13 @@ def pages_to_translate(network, sites):
     return [page for page in (home, charter, assembly, medway) if page is not None]
 
 
-def translate_page(page, locale, user=None):
+def translate_page(page, locale, user=None, segments=None):
     """Translate ``page`` into ``locale`` through wagtail-localize; return the Polish page.
 
+    ``segments`` maps English segment text to its translation (default :data:`SEGMENTS`).
     A page that already has a translation in ``locale`` is returned as it is.
     """
+    segments = SEGMENTS if segments is None else segments
     existing = page.get_translations().filter(locale=locale).specific().first()
     if existing is not None:
         return existing
@@ -213,21 +215,25 @@ def translate_page(page, locale, user=None):
             locale=locale,
             context=segment.context,
             defaults={
-                "data": SEGMENTS.get(text, text),
+                "data": segments.get(text, text),
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
             },
         )
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    translation.save_target(user=user, publish=True)
+    # Saved as a draft: wagtail-localize would publish only once the transaction commits,
+    # after (and over) the inline items' wording below.
+    translation.save_target(user=user, publish=False)
     polish = page.get_translation(locale).specific
-    _translate_inline_items(polish, user)
+    _translate_inline_items(polish)
+    polish.save_revision(user=user).publish(user=user)
     return polish
 
 
-def _translate_inline_items(page, user):
-    """Give the copied inline items of ``page`` their Polish wording, and publish it."""
+def _translate_inline_items(page):
+    """Give the copied inline items of ``page`` their Polish wording (saved with its next
+    revision)."""
     relation_and_fields = INLINE_FIELDS.get(page._meta.model_name)
     if relation_and_fields is None:
         return
@@ -238,7 +244,6 @@ def _translate_inline_items(page, user):
             setattr(item, name, INLINE.get(getattr(item, name), getattr(item, name)))
     # Assigned to the page's relation, so that the revision (and publishing it) carries them.
     setattr(page, relation, items)
-    page.save_revision(user=user).publish(user=user)
 
 
 def build_translations(network, sites):

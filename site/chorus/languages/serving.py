@@ -58,11 +58,14 @@ def serve(request, path):
     result, from_default_tree = route(request, path)
     if result is None:
         raise Http404
-    page, args, _kwargs = result
-    if from_default_tree and not args:
+    page = result[0]
+    if from_default_tree:
         translation = live_translation(page, language)
         if translation is not None and translation.pk != page.pk:
-            return redirect(translation.get_url(request))
+            # The English page's address here (/pl/charter/) and what follows it (sign/).
+            here = page.get_url(request) or ""
+            below = request.path[len(here) :] if request.path.startswith(here) else ""
+            return redirect(translation.get_url(request) + below)
     # Wagtail's serve reads the route from here rather than routing again.
     request._wagtail_route_for_request = result
     return wagtail_views.serve(request, path)
