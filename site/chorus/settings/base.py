@@ -341,6 +341,9 @@ CHORUS_SERVER_PAGE_CACHE = env_bool("CHORUS_SERVER_PAGE_CACHE", default=True)
 # starting, a funding round closing).
 CHORUS_FRAGMENT_CACHE_SECONDS = int(env_str("CHORUS_FRAGMENT_CACHE_SECONDS", "60"))
 # FRONTEND_CACHE_PURGE_URL: an HTTP purge endpoint (Varnish, nginx) to invalidate pages.
+# Chorus purges each page's address in every language itself (chorus.caching.purge): Wagtail's
+# own per-language copies assume every language has a prefix (/en-gb/), which English has not.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {

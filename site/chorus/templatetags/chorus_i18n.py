@@ -69,6 +69,9 @@ def page_content_lang(context):
         {% page_content_lang as content_lang %}
         {% if content_lang %}...the page is not yet translated...{% endif %}
     """
+    # Unprefixed addresses route through the default language's tree: no query for them.
+    if same_language(get_language(), default_language()):
+        return ""
     page = _served_page(context)
     if page is None or not shows_other_language(page):
         return ""
