@@ -33,7 +33,8 @@ def test_switching_a_partnership_home_to_polish_and_back_at_390px(
     assert_accessible(page)
 
     # The Polish menu leads to the untranslated spotlights under /pl/.
-    page.get_by_role("navigation", name="Menu główne").get_by_role("link", name="Spotlights").click()
+    menu = page.get_by_role("navigation", name="Menu główne")
+    menu.get_by_role("link", name="Spotlights").click()
     expect(page).to_have_url(demo_server(MEDWAY, "/pl/spotlights/"))
     expect(page.locator(".untranslated-notice")).to_contain_text(
         "Ta strona nie jest jeszcze dostępna po polsku."
