@@ -6,7 +6,9 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, override
+from wagtail.models import Site
 
+from chorus.caching import generation, generational
 from chorus.languages.addresses import in_language, link_language, links_in, readdress_html
 from chorus.languages.content import (
     content_language,
@@ -19,6 +21,9 @@ from chorus.languages.content import (
 )
 
 register = template.Library()
+
+#: A page's addresses in the other languages, per site and active language (the switch).
+VERSIONS_KEY = "chorus:language-versions:{generation}:{site}:{page}:{language}"
 
 
 @register.simple_tag
@@ -90,16 +95,33 @@ def page_language_versions(context, page):
     request = context.get("request")
     if page is None or not hasattr(page, "get_translations"):
         return []
-    current = get_language()
-    here = page.get_url(request) or ""
+    site = Site.find_for_request(request) if request is not None else None
+    key = VERSIONS_KEY.format(
+        generation=generation.current(),
+        site=site.pk if site is not None else "none",
+        page=page.pk,
+        language=get_language(),
+    )
+    found = generational.get(key)
+    if found is None:
+        found = _page_addresses(page, request)
+        generational.put(key, found, settings.CHORUS_FRAGMENT_CACHE_SECONDS)
+    here, versions = found
     path = getattr(request, "path", "")
     below = path[len(here) :] if here.endswith("/") and path.startswith(here) else ""
+    return [(code, address + below) for code, address in versions]
+
+
+def _page_addresses(page, request):
+    """Return ``(page's address here, [(language code, address)])`` (see above)."""
+    current = get_language()
+    here = page.get_url(request) or ""
     source = source_page(page)
     versions = []
     with links_in(None):
         english = source.get_url(request)
         if english is None:
-            return []
+            return here, []
         for code, _name in settings.LANGUAGES:
             if same_language(code, current):
                 continue
@@ -108,8 +130,8 @@ def page_language_versions(context, page):
                 address = translation.get_url(request)
             else:
                 address = in_language(english, code)
-            versions.append((code, address + below))
-    return versions
+            versions.append((code, address))
+    return here, versions
 
 
 @register.tag("in_content_language")
