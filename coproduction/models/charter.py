@@ -6,6 +6,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from chorus.languages.content import default_language, same_language, source_page
 
 from ..freshness import refresh_charter
 from .common import COPRODUCTION_PARENTS
@@ -70,10 +73,19 @@ class CharterPage(RoutablePageMixin, Page):
         if self.pk is None:  # an unsaved page being previewed has no signatures yet
             return CharterSignature.objects.none()
         return (
-            self.signatures.filter(status=CharterSignature.Status.APPROVED)
+            self.signed_charter()
+            .signatures.filter(status=CharterSignature.Status.APPROVED)
             .select_related("organisation")
             .order_by("organisation__name", "-reviewed_at")
         )
+
+    def signed_charter(self):
+        """Return the charter organisations sign: the English one, also from a translation
+        (signatures belong to the charter, whatever language it is read in). No query while
+        the default language is active."""
+        if same_language(get_language(), default_language()):
+            return self
+        return source_page(self)
 
     @path("", name="charter")
     def charter(self, request):
@@ -97,7 +109,8 @@ class CharterPage(RoutablePageMixin, Page):
         """Show the signing form (GET) and record a pending signature (POST, then redirect)."""
         from ..forms import CharterSignatureForm
 
-        signature = CharterSignature(charter=self, charter_version=self.version)
+        charter = self.signed_charter()
+        signature = CharterSignature(charter=charter, charter_version=charter.version)
         if request.method == "POST":
             form = CharterSignatureForm(request.POST, instance=signature)
             if form.is_valid():

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import account as wagtail_account_views
 from wagtail.contrib.sitemaps.views import sitemap
@@ -11,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from chorus.accounts.throttling import throttle_password_resets
 from chorus.common.crawled_files import favicon, robots_txt
+from chorus.languages.serving import page_urlpatterns
 from chorus.plugins.urls import plugin_urlpatterns
 from chorus.search import views as search_views
 
@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("members/", include("partnerships.members.urls")),
     path("ask-for-help/", include("chorus.support.urls")),
     *plugin_urlpatterns(),
-    path("", include(wagtail_urls)),
+    # Wagtail's pages, each served in every language (chorus.languages.serving).
+    path("", include(page_urlpatterns())),
     prefix_default_language=False,
 )

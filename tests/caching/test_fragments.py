@@ -106,8 +106,11 @@ def test_a_polish_page_gets_polish_fragments_after_the_english_one(client, medwa
 
 
 def test_a_page_asked_for_in_polish_gets_polish_panels_after_english_ones(client, medway_site):
+    from chorus.demo.translations import translate_page
+
     enablement.enable("events", medway_site)
-    Locale.objects.create(language_code="pl")
+    # A home with a Polish translation (an untranslated one shows its English at /pl/).
+    translate_page(medway_site.root_page.specific, Locale.objects.create(language_code="pl"))
 
     assert "Coming up" in page(client, MEDWAY)
     polski = page(client, MEDWAY, "/pl/")

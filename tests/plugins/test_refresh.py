@@ -26,10 +26,14 @@ def test_a_sites_home_and_the_network_home_are_purged_with_any_pages_given(
     with django_capture_on_commit_callbacks(execute=True):
         refresh_site_content(medway_site, pages=[west_kent_site.root_page])
 
+    # Each home at its address in every language (chorus.languages).
     assert set(frontend_cache) == {
         "http://medway-swale.localhost/",
         "http://localhost/",
         "http://west-kent.localhost/",
+        "http://medway-swale.localhost/pl/",
+        "http://localhost/pl/",
+        "http://west-kent.localhost/pl/",
     }
 
 
@@ -39,10 +43,14 @@ def test_without_a_site_every_sites_home_is_purged(
     with django_capture_on_commit_callbacks(execute=True):
         refresh_site_content()
 
+    # Each home at its address in every language (chorus.languages).
     assert set(frontend_cache) == {
         "http://medway-swale.localhost/",
         "http://localhost/",
         "http://west-kent.localhost/",
+        "http://medway-swale.localhost/pl/",
+        "http://localhost/pl/",
+        "http://west-kent.localhost/pl/",
     }
 
 

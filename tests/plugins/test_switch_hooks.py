@@ -67,7 +67,13 @@ def test_switching_a_plugin_purges_the_sites_home_and_the_network_home(
     with django_capture_on_commit_callbacks(execute=True):
         enablement.enable("events", medway_site)
 
-    assert set(frontend_cache) == {"http://medway-swale.localhost/", "http://localhost/"}
+    # Each home at its address in every language (chorus.languages).
+    assert set(frontend_cache) == {
+        "http://medway-swale.localhost/",
+        "http://localhost/",
+        "http://medway-swale.localhost/pl/",
+        "http://localhost/pl/",
+    }
 
 
 class FailingListener:

@@ -12,6 +12,9 @@ class NavigationItem:
     label: str
     url: str
     order: int = 100
+    #: The ``lang`` of ``label`` when it is not in the page's language (an untranslated
+    #: page's English title in the Polish menu, say), else empty.
+    lang: str = ""
 
 
 @dataclass(frozen=True)

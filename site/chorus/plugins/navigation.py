@@ -9,6 +9,13 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from chorus.caching import generation, generational
+from chorus.languages.content import (
+    content_language,
+    default_language,
+    html_lang,
+    live_translation,
+    same_language,
+)
 
 from .contributions import NavigationItem
 from .enablement import hooks_for_site
@@ -32,6 +39,23 @@ def navigation_for(site, request):
     return items
 
 
+def localized_item(page, request, position):
+    """Return the menu item for ``page`` in the active language: its live translation's
+    title and address, else its own title (marked with its language) at the address in the
+    active language (see :mod:`chorus.languages`)."""
+    language = get_language()
+    if same_language(language, default_language()):
+        return NavigationItem(label=page.title, url=page.get_url(request), order=position)
+    shown = live_translation(page, language) or page
+    lang = content_language(shown)
+    return NavigationItem(
+        label=shown.title,
+        url=shown.get_url(request),
+        order=position,
+        lang="" if same_language(lang, language) else html_lang(lang),
+    )
+
+
 def build_navigation(site, request):
     """Build the navigation for ``site`` from the page tree and the enabled plugins.
 
@@ -45,7 +69,7 @@ def build_navigation(site, request):
     for position, page in enumerate(children):
         if page_is_switched_off(page, site):
             continue
-        items.append(NavigationItem(label=page.title, url=page.get_url(request), order=position))
+        items.append(localized_item(page, request, position))
     seen = {item.url for item in items}
     for batch in hooks_for_site(site).chorus_register_navigation_items(site=site, request=request):
         for item in batch:

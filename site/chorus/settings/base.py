@@ -61,6 +61,8 @@ CORE_APPS = [
     # Issue 12: who runs each site (footer, <head>), and the standard content page.
     "chorus.identity",
     "pages",
+    # Pages in every language: what /pl/ serves and where its links lead.
+    "chorus.languages",
 ]
 
 INSTALLED_APPS = [
@@ -120,6 +122,8 @@ MIDDLEWARE = [
     "chorus.caching.sites.CachedSiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /pl/, links to English pages keep the /pl/ prefix (chorus.languages).
+    "chorus.languages.addresses.LinkLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -346,6 +350,9 @@ CHORUS_SERVER_PAGE_CACHE = env_bool("CHORUS_SERVER_PAGE_CACHE", default=True)
 # starting, a funding round closing).
 CHORUS_FRAGMENT_CACHE_SECONDS = int(env_str("CHORUS_FRAGMENT_CACHE_SECONDS", "60"))
 # FRONTEND_CACHE_PURGE_URL: an HTTP purge endpoint (Varnish, nginx) to invalidate pages.
+# Chorus purges each page's address in every language itself (chorus.caching.purge): Wagtail's
+# own per-language copies assume every language has a prefix (/en-gb/), which English has not.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 if env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {

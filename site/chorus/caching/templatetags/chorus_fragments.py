@@ -5,7 +5,8 @@
     {% fragment "network-home-panels" page.pk anonymous_only %} ...panels... {% endfragment %}
 
 The rendered HTML is cached under the fragment's name and the values after it, the content
-generation, the site answering the request and the active language, for
+generation, the site answering the request and the active and link languages
+(:mod:`chorus.languages.addresses`), for
 ``CHORUS_FRAGMENT_CACHE_SECONDS``. A publish, a plugin switch or any other change that moves
 the generation on (``chorus.caching.generation``) is shown on the next request; data that
 changes with the clock alone (an event starting, a round closing) within those seconds.
@@ -23,6 +24,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from chorus.caching import generation, generational
+from chorus.languages.addresses import link_language
 
 register = template.Library()
 
@@ -77,7 +79,8 @@ class FragmentNode(template.Node):
         return CACHE_KEY.format(
             generation=generation.current(),
             site=site.pk if site is not None else "none",
-            language=get_language(),
+            # English content on a /pl/ page has English active and /pl/ links.
+            language=f"{get_language()}>{link_language()}",
             name=self.name.resolve(context),
             vary=hashlib.md5(values.encode(), usedforsecurity=False).hexdigest(),
         )

@@ -27,6 +27,7 @@ from chorus.demo.easyread import build_easy_read_versions
 from chorus.demo.members import build_register
 from chorus.demo.sections import build_plugin_sections
 from chorus.demo.site_pages import build_site_pages
+from chorus.demo.translations import build_translations
 from chorus.network.models import NetworkHomePage
 from chorus.plugins import DemoContext
 from coproduction.factories import (
@@ -100,6 +101,7 @@ class Command(BaseCommand):
         lines = build_plugin_sections(context)
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])
+        lines += build_translations(network, sites)
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)
