@@ -40,7 +40,7 @@ class ContentPage(Page):
         "partnerships.PartnershipHomePage",
         "pages.ContentPage",
     ]
-    subpage_types = ["pages.ContentPage"]
+    subpage_types = ["pages.ContentPage", "easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("content page")

@@ -237,7 +237,7 @@ def test_the_demo_shows_the_result_the_receipts_the_open_vote_and_the_proposal(c
 
     # Liam has not voted yet: he gets a ballot paper; Dorothy has voted and does not.
     assert client.login(username="liam.oconnor@example.org", password="chorus-demo")
-    assert "Send my vote" in page(f"ballots/{meeting.pk}/")
+    assert "voting-paper" in page(f"ballots/{meeting.pk}/")
     assert client.login(username="dorothy.pearce@example.org", password="chorus-demo")
-    assert "Send my vote" not in page(f"ballots/{meeting.pk}/")
+    assert "voting-paper" not in page(f"ballots/{meeting.pk}/")
     assert PROPOSAL in page(f"proposals/{proposal.pk}/")

@@ -8,9 +8,12 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 
+from tests.partnerships.fixtures import WAGTAIL_RENDITION_LEAK
+
 from .html import language_switch, soup, stray_links, unmarked
 
-pytestmark = pytest.mark.django_db
+# The demo's Easy Read pages draw their pictures' renditions on first view.
+pytestmark = [pytest.mark.django_db, WAGTAIL_RENDITION_LEAK]
 
 NOTICE = "Ta strona nie jest jeszcze dostępna po polsku."
 TRANSLATED = {

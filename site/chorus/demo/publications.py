@@ -148,9 +148,9 @@ def build(network, sites):
     medway = sites["medway-swale.localhost"]
     local = involving_medway_group(medway)
     return [
-        f"  {network.root_url}{library.url}  resource library",
-        f"  {network.root_url}{committee.url}  committee meetings",
-        f"  {medway.root_url}{local.url}  committee meetings",
+        f"  {library.full_url}  resource library",
+        f"  {committee.full_url}  committee meetings",
+        f"  {local.full_url}  committee meetings",
     ]
 
 

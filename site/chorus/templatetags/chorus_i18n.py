@@ -179,6 +179,21 @@ def site_name_lang():
 
 
 @register.filter
+def entered_in_default_language(text):
+    """Mark ``text`` that editors enter once, in the default language (who runs a site, its
+    address and opening hours), as that language while another one is active.
+
+        {{ identity.organisation|entered_in_default_language }}
+
+    gives ``<span lang="en-GB">…</span>`` on a Polish page, and the plain text otherwise.
+    """
+    mark = site_name_lang()
+    if not mark or not text:
+        return text
+    return format_html("<span{}>{}</span>", mark, text)
+
+
+@register.filter
 def in_active_language(page):
     """Return the live translation of ``page`` into the active language, or ``page``.
 
