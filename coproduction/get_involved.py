@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from chorus.plugins import GetInvolvedItem
+from chorus.plugins import GetInvolvedItem, in_default_language, interpolate_html
 
 from .models import AssemblyIndexPage, AssemblyPage
 
@@ -34,10 +34,18 @@ def assembly_items(site, request, across_network):
         return [
             GetInvolvedItem(
                 heading=_("Take part in an assembly"),
-                summary=_("%(title)s is looking for residents to take part: %(topic)s")
-                % {"title": assembly.title, "topic": assembly.topic},
+                summary=interpolate_html(
+                    _("%(title)s is looking for residents to take part: %(topic)s"),
+                    {
+                        "title": in_default_language(assembly.title),
+                        "topic": in_default_language(assembly.topic),
+                    },
+                ),
                 url=assembly.get_url(request) or "",
-                action=_("How to take part in %(title)s") % {"title": assembly.title},
+                action=interpolate_html(
+                    _("How to take part in %(title)s"),
+                    {"title": in_default_language(assembly.title)},
+                ),
                 order=ORDER,
             )
         ]

@@ -5,7 +5,13 @@ from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from chorus.plugins import GetInvolvedItem, in_enabled_sites, sites_with
+from chorus.plugins import (
+    GetInvolvedItem,
+    in_default_language,
+    in_enabled_sites,
+    interpolate_html,
+    sites_with,
+)
 
 from .listings import event_listing, upcoming
 from .models import EventIndexPage, EventPage
@@ -36,11 +42,15 @@ def event_items(site, request, across_network):
     event = following[0]
     when = format_date(timezone.localtime(event.start), "j E Y")
     count = events.count()
-    summary = ngettext(
-        "The next event is %(title)s on %(date)s.",
-        "%(count)d events are coming up. The next is %(title)s on %(date)s.",
-        count,
-    ) % {"count": count, "title": event.title, "date": when}
+    title = in_default_language(event.title)
+    summary = interpolate_html(
+        ngettext(
+            "The next event is %(title)s on %(date)s.",
+            "%(count)d events are coming up. The next is %(title)s on %(date)s.",
+            count,
+        ),
+        {"count": count, "title": title, "date": when},
+    )
     if across_network:
         # The network home lists these events in its own panel (events/panels/network_upcoming).
         url, action = f"#{NETWORK_PANEL_ID}", _("See the events coming up")
@@ -51,7 +61,7 @@ def event_items(site, request, across_network):
     if not url:
         url, action = (
             event.get_url(request) or "",
-            _("Details of %(title)s") % {"title": event.title},
+            interpolate_html(_("Details of %(title)s"), {"title": title}),
         )
     return [
         GetInvolvedItem(

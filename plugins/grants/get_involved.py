@@ -9,7 +9,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from chorus.plugins import GetInvolvedItem, sites_with
+from chorus.plugins import GetInvolvedItem, in_default_language, interpolate_html, sites_with
 
 from .models import GrantRound
 from .models.money import pounds
@@ -26,29 +26,34 @@ def grant_items(site, request, across_network):
     if not rounds:
         return []
     first = rounds[0]
+    name = in_default_language(first.title)
     closes = format_date(timezone.localtime(first.closes_at), "j E Y")
     url = round_url(first, request)
     if len(rounds) == 1:
-        summary = _(
-            "%(round)s is open for applications: grants of %(min)s to %(max)s, until %(date)s."
-        ) % {
-            "round": first.title,
-            "min": pounds(first.min_award),
-            "max": pounds(first.max_award),
-            "date": closes,
-        }
+        summary = interpolate_html(
+            _("%(round)s is open for applications: grants of %(min)s to %(max)s, until %(date)s."),
+            {
+                "round": name,
+                "min": pounds(first.min_award),
+                "max": pounds(first.max_award),
+                "date": closes,
+            },
+        )
     else:
-        summary = ngettext(
-            "%(count)d funding round is open. The first to close is %(round)s, on %(date)s.",
-            "%(count)d funding rounds are open. The first to close is %(round)s, on %(date)s.",
-            len(rounds),
-        ) % {"count": len(rounds), "round": first.title, "date": closes}
+        summary = interpolate_html(
+            ngettext(
+                "%(count)d funding round is open. The first to close is %(round)s, on %(date)s.",
+                "%(count)d funding rounds are open. The first to close is %(round)s, on %(date)s.",
+                len(rounds),
+            ),
+            {"count": len(rounds), "round": name, "date": closes},
+        )
     return [
         GetInvolvedItem(
             heading=_("Apply for a community grant"),
             summary=summary,
             url=url,
-            action=_("Apply to %(round)s") % {"round": first.title},
+            action=interpolate_html(_("Apply to %(round)s"), {"round": name}),
             order=ORDER,
         )
     ]

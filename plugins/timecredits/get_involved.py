@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from chorus.plugins import GetInvolvedItem, sites_with
+from chorus.plugins import GetInvolvedItem, in_default_language, interpolate_html, sites_with
 
 from .models import Scheme
 from .panels import PLUGIN, available_offers, scheme_home
@@ -26,17 +26,21 @@ def time_credit_items(site, request, across_network):
         return []
     offers = available_offers().filter(partner__scheme=scheme).count()
     if offers:
-        summary = ngettext(
-            "Give an hour to a community group, earn a time credit with %(scheme)s and spend it "
-            "on %(count)d offer.",
-            "Give an hour to a community group, earn a time credit with %(scheme)s and spend it "
-            "on one of %(count)d offers.",
-            offers,
-        ) % {"scheme": scheme.name, "count": offers}
+        summary = interpolate_html(
+            ngettext(
+                "Give an hour to a community group, earn a time credit with %(scheme)s and spend "
+                "it on %(count)d offer.",
+                "Give an hour to a community group, earn a time credit with %(scheme)s and spend "
+                "it on one of %(count)d offers.",
+                offers,
+            ),
+            {"scheme": in_default_language(scheme.name), "count": offers},
+        )
     else:
-        summary = _("Give an hour to a community group and earn a time credit with %(scheme)s.") % {
-            "scheme": scheme.name
-        }
+        summary = interpolate_html(
+            _("Give an hour to a community group and earn a time credit with %(scheme)s."),
+            {"scheme": in_default_language(scheme.name)},
+        )
     return [
         GetInvolvedItem(
             heading=_("Give time, earn time credits"),

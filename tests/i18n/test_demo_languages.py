@@ -80,3 +80,28 @@ def test_the_demo_translates_its_four_pages_through_wagtail_localize(client):
     pages = Page.objects.count()
     call_command("seed_demo", port=80, verbosity=0)
     assert Page.objects.count() == pages
+
+
+def test_english_content_on_translated_polish_homes_is_marked_as_english(client):
+    """Events, grant rounds and time-credit offers have no Polish versions: on the Polish
+    homes their titles, places and times are marked English, in the panels and in the
+    sentences of "Get involved"."""
+    call_command("seed_demo", verbosity=0)
+    english = [
+        "Roadshow at Westwood Cross",
+        "Roadshow at Hempstead Valley Shopping Centre",
+        "Community grants 2026",
+        "Medway Time Credits",
+        "A film at the community cinema",
+        "Weekdays before 4pm",
+    ]
+    for hostname in ("localhost", "medway-swale.localhost"):
+        polish = client.get("/pl/", headers={"host": hostname})
+        html = polish.content.decode()
+        assert soup(polish).html["lang"] == "pl"
+        shown = [text for text in english if text in html]
+        assert len(shown) >= 4, (hostname, shown)
+        assert unmarked(polish, shown) == [], hostname
+
+    english_home = client.get("/", headers={"host": "medway-swale.localhost"}).content.decode()
+    assert 'lang="en-GB"' not in english_home

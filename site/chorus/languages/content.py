@@ -6,6 +6,8 @@ translated child has somewhere to live. Such a page counts as English here.
 """
 
 from django.conf import settings
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -28,6 +30,35 @@ def html_lang(code):
 def same_language(a, b):
     """Whether two language codes name the same language (``"en-GB"`` and ``"en-gb"`` do)."""
     return (a or "").lower() == (b or "").lower()
+
+
+def in_default_language(text):
+    """Mark ``text`` that editors enter once, in the default language (an event's title, a
+    grant round's name, who runs a site), as that language while another one is active::
+
+        in_default_language("Roadshow at Westwood Cross")
+        # on a Polish page: '<span lang="en-GB">Roadshow at Westwood Cross</span>'
+        # on an English page: the text as it is
+
+    so English is never shown as if it were Polish.
+    """
+    if not text or same_language(get_language(), default_language()):
+        return text
+    return format_html('<span lang="{}">{}</span>', html_lang(default_language()), text)
+
+
+def interpolate_html(template, values):
+    """``template % values`` as safe HTML: the (translated) template and every value not
+    already safe are escaped first (numbers are left for ``%(count)d``), like :func:`~django.utils.html.format_html` for the
+    ``%(name)s`` placeholders of gettext strings::
+
+        interpolate_html(_("The next is %(title)s."), {"title": in_default_language(title)})
+    """
+    escaped = {
+        name: conditional_escape(value) if isinstance(value, str) else value
+        for name, value in values.items()
+    }
+    return mark_safe(conditional_escape(template) % escaped)
 
 
 def content_language(page):

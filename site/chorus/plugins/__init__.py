@@ -26,6 +26,8 @@ _LAZY = {
     "in_enabled_sites": "chorus.plugins.enablement",
     "sites_with": "chorus.plugins.enablement",
     "refresh_site_content": "chorus.plugins.refresh",
+    "in_default_language": "chorus.languages.content",
+    "interpolate_html": "chorus.languages.content",
 }
 
 __all__ = [

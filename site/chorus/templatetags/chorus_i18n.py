@@ -14,6 +14,7 @@ from chorus.languages.content import (
     content_language,
     default_language,
     html_lang,
+    in_default_language,
     live_translation,
     same_language,
     shows_other_language,
@@ -187,10 +188,7 @@ def entered_in_default_language(text):
 
     gives ``<span lang="en-GB">…</span>`` on a Polish page, and the plain text otherwise.
     """
-    mark = site_name_lang()
-    if not mark or not text:
-        return text
-    return format_html("<span{}>{}</span>", mark, text)
+    return in_default_language(text)
 
 
 @register.filter
