@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 from chorus.identity.contrast import AA_NORMAL_TEXT, contrast_ratio
 from chorus.identity.models import SiteIdentity
+from chorus.mail.models import OutgoingEmail
 from pages.models import ContentPage
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +65,21 @@ def test_seeding_twice_adds_no_second_set_of_pages(demo):
     call_command("seed_demo", port=8000, verbosity=0)
 
     assert ContentPage.objects.count() == before == 24
+
+
+def test_a_demo_help_request_reaches_the_sites_mailbox(demo):
+    client = Client()
+    response = client.post(
+        "/ask-for-help/",
+        {
+            "formats": ["easy_read"],
+            "name": "Ada",
+            "contact_method": "email",
+            "email": "ada@example.org",
+        },
+        headers={"host": "west-kent.localhost:8000"},
+    )
+
+    assert response.status_code == 302
+    recipients = [email.to for email in OutgoingEmail.objects.all()]
+    assert ["west-kent@example.org"] in recipients

@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 
 from chorus.identity import public
 from chorus.identity.models import SiteIdentity
+from chorus.support.models import SupportSettings
 from pages.factories import ContentPageFactory
 
 # hostname: (organisation, phone, email local part, address, brand colour)
@@ -71,7 +72,8 @@ OPENING_HOURS = "Monday to Friday, 9am to 5pm\nClosed on bank holidays"
 
 
 def build_site_pages(sites) -> list[str]:
-    """Give each of ``sites`` (a list of Sites) its general pages and identity settings.
+    """Give each of ``sites`` (a list of Sites) its general pages, identity settings and the
+    mailbox its help requests go to.
 
     Idempotent: pages are found by slug, and the settings are filled in again.
     """
@@ -106,6 +108,10 @@ def build_site_pages(sites) -> list[str]:
         identity.logo = identity.favicon = _logo(site, brand)
         identity.full_clean()
         identity.save()
+        # Help requests ("Ask for help or another format") go to the same mailbox.
+        support = SupportSettings.for_site(site)
+        support.team_email = email
+        support.save()
         lines.append(f"  {site.hostname}: about, accessibility, privacy and contact pages")
     return lines
 
