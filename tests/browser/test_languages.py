@@ -5,6 +5,8 @@ switches back to English. Every page passes axe."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.header import open_menu
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -32,7 +34,9 @@ def test_switching_a_partnership_home_to_polish_and_back_at_390px(
     expect(page.locator(".untranslated-notice")).to_have_count(0)
     assert_accessible(page)
 
-    # The Polish menu leads to the untranslated spotlights under /pl/.
+    # The Polish menu (behind the "Menu" button on a phone) leads to the untranslated
+    # spotlights under /pl/.
+    open_menu(page)
     menu = page.get_by_role("navigation", name="Menu główne")
     menu.get_by_role("link", name="Spotlights").click()
     expect(page).to_have_url(demo_server(MEDWAY, "/pl/spotlights/"))
