@@ -48,9 +48,10 @@ def in_default_language(text):
 
 
 def interpolate_html(template, values):
-    """``template % values`` as safe HTML: the (translated) template and every value not
-    already safe are escaped first (numbers are left for ``%(count)d``), like :func:`~django.utils.html.format_html` for the
-    ``%(name)s`` placeholders of gettext strings::
+    """``template % values`` as safe HTML: the (translated) template and every text value
+    not already safe are escaped first (numbers are left for ``%(count)d``), like
+    :func:`~django.utils.html.format_html` for the ``%(name)s`` placeholders of gettext
+    strings::
 
         interpolate_html(_("The next is %(title)s."), {"title": in_default_language(title)})
     """
