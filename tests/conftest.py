@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -13,6 +14,33 @@ from partnerships.factories import MemberClassFactory, MemberRegisterFactory, Me
 from partnerships.models import PartnershipHomePage
 from tests.database import django_db_setup  # noqa: F401 (migrate once, copy per process)
 from tests.frontend_cache import PURGED, RECORDING
+
+#: Modules whose every test seeds the whole demo network (several seconds each) to check what
+#: the demo shows. What they check does not depend on the database engine, so they run in the
+#: SQLite pass only, which keeps the whole CI run under its 20 minutes;
+#: tests/demo/test_seed_demo.py and test_demo_sections.py still seed the demo on PostgreSQL.
+DEMO_CONTENT_MODULES = {
+    "tests/demo/test_seed_demo_grants.py",
+    "tests/demo/test_seed_demo_timecredits.py",
+    "tests/demo/test_site_pages_demo.py",
+    "tests/demo/test_voting_demo.py",
+    "tests/easyread/test_demo.py",
+    "tests/i18n/test_demo_languages.py",
+    "tests/publications/test_demo.py",
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the demo-content modules outside the SQLite pass (see ``DEMO_CONTENT_MODULES``)."""
+    if connection.vendor == "sqlite":
+        return
+    skip = pytest.mark.skip(
+        reason="checks the demo's content, which does not depend on the database engine: "
+        "runs in the SQLite pass"
+    )
+    for item in items:
+        if item.nodeid.split("::")[0] in DEMO_CONTENT_MODULES:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)
