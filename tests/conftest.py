@@ -15,11 +15,12 @@ from partnerships.models import PartnershipHomePage
 from tests.database import django_db_setup  # noqa: F401 (migrate once, copy per process)
 from tests.frontend_cache import PURGED, RECORDING
 
-#: Modules whose every test seeds the whole demo network (several seconds each) to check what
-#: the demo shows. What they check does not depend on the database engine, so they run in the
-#: SQLite pass only, which keeps the whole CI run under its 20 minutes;
-#: tests/demo/test_seed_demo.py and test_demo_sections.py still seed the demo on PostgreSQL.
-DEMO_CONTENT_MODULES = {
+#: Slow modules whose outcome does not depend on the database engine run in the SQLite pass
+#: only, which keeps the whole CI run under its 20 minutes: those whose every test seeds the
+#: whole demo network (several seconds each) to check what it shows (tests/demo/test_seed_demo.py
+#: and test_demo_sections.py still seed the demo on PostgreSQL), and those that run tools in
+#: other processes (import-linter on copied trees, gettext's extraction, pytest itself).
+SQLITE_PASS_ONLY = {
     "tests/demo/test_seed_demo_grants.py",
     "tests/demo/test_seed_demo_timecredits.py",
     "tests/demo/test_site_pages_demo.py",
@@ -27,19 +28,22 @@ DEMO_CONTENT_MODULES = {
     "tests/easyread/test_demo.py",
     "tests/i18n/test_demo_languages.py",
     "tests/publications/test_demo.py",
+    "tests/plugins/test_pytest_plugin.py",
+    "tests/test_layers.py",
+    "tests/test_translations.py",
 }
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip the demo-content modules outside the SQLite pass (see ``DEMO_CONTENT_MODULES``)."""
+    """Skip the engine-independent slow modules outside the SQLite pass (``SQLITE_PASS_ONLY``)."""
     if connection.vendor == "sqlite":
         return
     skip = pytest.mark.skip(
-        reason="checks the demo's content, which does not depend on the database engine: "
-        "runs in the SQLite pass"
+        reason="slow, and its outcome does not depend on the database engine: runs in the "
+        "SQLite pass"
     )
     for item in items:
-        if item.nodeid.split("::")[0] in DEMO_CONTENT_MODULES:
+        if item.nodeid.split("::")[0] in SQLITE_PASS_ONLY:
             item.add_marker(skip)
 
 
