@@ -247,6 +247,8 @@ AUTHENTICATION_BACKENDS = [
 # out; not the account alone, so nobody can lock a member out by guessing at their address.
 # Staff unlock early in the admin (Settings → Sign-in lockouts) or with `manage.py axes_reset`.
 AXES_FAILURE_LIMIT = int(env_str("CHORUS_SIGN_IN_FAILURE_LIMIT", "5"))
+# Help requests ("Ask for help or another format") one client address may send in an hour.
+CHORUS_SUPPORT_REQUESTS_PER_HOUR = int(env_str("CHORUS_SUPPORT_REQUESTS_PER_HOUR", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(env_str("CHORUS_SIGN_IN_COOL_OFF_MINUTES", "15"))
 )

@@ -34,7 +34,7 @@ def submissions():
     """Requests (and trapped robots' posts) one client address may send an hour."""
     return RateLimit(
         "support:submit",
-        limit=getattr(settings, "CHORUS_SUPPORT_REQUESTS_PER_HOUR", 5),
+        limit=settings.CHORUS_SUPPORT_REQUESTS_PER_HOUR,
         seconds=60 * 60,
     )
 
