@@ -13,6 +13,7 @@ import datetime
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 
 from chorus.common.factories import PageFactory
 from partnerships.factories import PartnerOrganisationFactory
@@ -24,6 +25,12 @@ from .models import (
     CharterPage,
     CharterPrinciple,
     CharterSignature,
+    Demographics,
+    Method,
+    Person,
+    PersonRole,
+    Purpose,
+    Topic,
 )
 
 #: The principles of the Kent and Medway co-production charter (demo and test content).
@@ -181,3 +188,62 @@ class CharterSignatureFactory(factory.django.DjangoModelFactory):
         )
     )
     status = CharterSignature.Status.PENDING
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    """A topic of interest; fetched by slug."""
+
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.LazyAttribute(lambda topic: slugify(topic.name))
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    """Someone on the register, plainly fictional (example.org).
+
+        PersonFactory(places=[medway_home], roles=[Role.CITIZENS_PANEL],
+                      consents=[Purpose.KEEP_INFORMED], demographics={"age_band": "25_34"})
+    """
+
+    class Meta:
+        model = Person
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test Person {n}")
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+
+    @factory.post_generation
+    def places(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.places.set(extracted)
+
+    @factory.post_generation
+    def topics(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.topics.set(extracted)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            PersonRole.objects.bulk_create(PersonRole(person=self, role=role) for role in extracted)
+
+    @factory.post_generation
+    def consents(self, create, extracted, **kwargs):
+        """Purposes the person has consented to online."""
+        if create and extracted:
+            from .register.consent import set_consent
+
+            for purpose in extracted:
+                set_consent(self, purpose, True, method=Method.WEB)
+
+    @factory.post_generation
+    def demographics(self, create, extracted, **kwargs):
+        """Equality-monitoring answers (also records the explicit consent they need)."""
+        if create and extracted is not None:
+            from .register.consent import set_consent
+
+            set_consent(self, Purpose.EQUALITY_MONITORING, True, method=Method.WEB)
+            Demographics.objects.create(person=self, **extracted)

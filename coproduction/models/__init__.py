@@ -1,7 +1,11 @@
-"""Co-production models: assemblies (pages) and the co-production charter with its signatures."""
+"""Co-production models: assemblies (pages), the co-production charter with its signatures, and
+the involvement register (people, the consent ledger, demographics kept apart)."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .charter import CharterPage, CharterPrinciple, CharterSignature
+from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
+from .demographics import Demographics
+from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 
 __all__ = [
     "AssemblyIndexPage",
@@ -10,4 +14,16 @@ __all__ = [
     "CharterPage",
     "CharterPrinciple",
     "CharterSignature",
+    "Consent",
+    "ConsentRecord",
+    "ConsentWording",
+    "Demographics",
+    "Method",
+    "Person",
+    "PersonRole",
+    "PostcodeArea",
+    "Purpose",
+    "Role",
+    "Topic",
+    "normalise_email",
 ]
