@@ -204,8 +204,8 @@ class TopicFactory(factory.django.DjangoModelFactory):
 class PersonFactory(factory.django.DjangoModelFactory):
     """Someone on the register, plainly fictional (example.org).
 
-        PersonFactory(places=[medway_home], roles=[Role.CITIZENS_PANEL],
-                      consents=[Purpose.KEEP_INFORMED], demographics={"age_band": "25_34"})
+    PersonFactory(places=[medway_home], roles=[Role.CITIZENS_PANEL],
+                  consents=[Purpose.KEEP_INFORMED], demographics={"age_band": "25_34"})
     """
 
     class Meta:

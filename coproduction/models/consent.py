@@ -117,3 +117,7 @@ class Consent(models.Model):
             models.UniqueConstraint(fields=["person", "purpose"], name="consent_current_once"),
         ]
         indexes = [models.Index(fields=["purpose", "granted", "person"])]
+
+    def __str__(self):
+        answer = _("yes") if self.granted else _("no")
+        return f"{self.get_purpose_display()}: {answer}"

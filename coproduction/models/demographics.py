@@ -34,7 +34,9 @@ class Demographics(models.Model):
     sexual_orientation = models.CharField(
         _("sexual orientation"), max_length=40, blank=True, choices=c.SexualOrientation.choices
     )
-    religion = models.CharField(_("religion"), max_length=40, blank=True, choices=c.Religion.choices)
+    religion = models.CharField(
+        _("religion"), max_length=40, blank=True, choices=c.Religion.choices
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -47,4 +49,3 @@ class Demographics(models.Model):
 
     def __str__(self):
         return str(_("Equality monitoring answers"))
-

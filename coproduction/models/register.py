@@ -101,14 +101,10 @@ class Person(models.Model):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en-gb"
     )
     #: The format information should come in: "" for the standard one, else a ``Format``.
-    format = models.CharField(
-        _("format"), max_length=20, blank=True, choices=Format.choices
-    )
+    format = models.CharField(_("format"), max_length=20, blank=True, choices=Format.choices)
     #: ``Support`` codes: communication support at meetings and calls.
     communication_support = models.JSONField(_("communication support"), default=list, blank=True)
-    interpreter_language = models.CharField(
-        _("interpreter's language"), max_length=100, blank=True
-    )
+    interpreter_language = models.CharField(_("interpreter's language"), max_length=100, blank=True)
     other_access_needs = models.TextField(_("other access needs"), blank=True)
 
     status = models.CharField(
@@ -117,7 +113,9 @@ class Person(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
     )
-    source = models.CharField(_("joined"), max_length=10, choices=Source.choices, default=Source.WEB)
+    source = models.CharField(
+        _("joined"), max_length=10, choices=Source.choices, default=Source.WEB
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -138,7 +136,9 @@ class Person(models.Model):
                 Lower("email"),
                 condition=~models.Q(email=""),
                 name="register_one_person_per_email",
-                violation_error_message=_("Someone on the register already has this email address."),
+                violation_error_message=_(
+                    "Someone on the register already has this email address."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["status"])]

@@ -30,7 +30,7 @@ class Sex(models.TextChoices):
 
 
 class GenderIdentity(models.TextChoices):
-    """"Is the gender you identify with the same as your sex registered at birth?"."""
+    """ "Is the gender you identify with the same as your sex registered at birth?"."""
 
     SAME = "same", _("Yes, the same as my sex registered at birth")
     DIFFERENT = "different", _("No, different from my sex registered at birth")
@@ -47,20 +47,21 @@ class EthnicGroup(models.TextChoices):
     OTHER_ASIAN = "asian_other", _("Asian or Asian British: any other Asian background")
     AFRICAN = "black_african", _("Black, Black British, Caribbean or African: African")
     CARIBBEAN = "black_caribbean", _("Black, Black British, Caribbean or African: Caribbean")
-    OTHER_BLACK = "black_other", _(
-        "Black, Black British, Caribbean or African: any other Black background"
+    OTHER_BLACK = (
+        "black_other",
+        _("Black, Black British, Caribbean or African: any other Black background"),
     )
     WHITE_ASIAN = "mixed_white_asian", _("Mixed or multiple: White and Asian")
-    WHITE_BLACK_AFRICAN = "mixed_white_black_african", _(
-        "Mixed or multiple: White and Black African"
+    WHITE_BLACK_AFRICAN = (
+        "mixed_white_black_african",
+        _("Mixed or multiple: White and Black African"),
     )
-    WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean", _(
-        "Mixed or multiple: White and Black Caribbean"
+    WHITE_BLACK_CARIBBEAN = (
+        "mixed_white_black_caribbean",
+        _("Mixed or multiple: White and Black Caribbean"),
     )
     OTHER_MIXED = "mixed_other", _("Mixed or multiple: any other Mixed background")
-    WHITE_BRITISH = "white_british", _(
-        "White: English, Welsh, Scottish, Northern Irish or British"
-    )
+    WHITE_BRITISH = "white_british", _("White: English, Welsh, Scottish, Northern Irish or British")
     IRISH = "white_irish", _("White: Irish")
     GYPSY_TRAVELLER = "white_gypsy_traveller", _("White: Gypsy or Irish Traveller")
     ROMA = "white_roma", _("White: Roma")

@@ -36,16 +36,22 @@ def test_withdrawing_equality_monitoring_deletes_the_answers():
     assert not Demographics.objects.filter(person=person).exists()
 
 
-def test_a_segment_is_places_topics_and_roles_of_consenting_people(medway_site, make_partnership_site):
+def test_a_segment_is_places_topics_and_roles_of_consenting_people(
+    medway_site, make_partnership_site
+):
     kent = make_partnership_site("east-kent.localhost", "East Kent").root_page
     medway = medway_site.root_page
     carers = TopicFactory(name="Carers")
     informed = [Purpose.KEEP_INFORMED]
-    wanted = PersonFactory(places=[medway], topics=[carers], roles=[Role.CITIZENS_PANEL], consents=informed)
+    wanted = PersonFactory(
+        places=[medway], topics=[carers], roles=[Role.CITIZENS_PANEL], consents=informed
+    )
     PersonFactory(places=[medway], topics=[carers], roles=[Role.CITIZENS_PANEL])  # no consent
     PersonFactory(places=[kent], topics=[carers], roles=[Role.CITIZENS_PANEL], consents=informed)
     PersonFactory(places=[medway], roles=[Role.CHAMPION], consents=informed)
-    gone = PersonFactory(places=[medway], topics=[carers], roles=[Role.CITIZENS_PANEL], consents=informed)
+    gone = PersonFactory(
+        places=[medway], topics=[carers], roles=[Role.CITIZENS_PANEL], consents=informed
+    )
     Person.objects.filter(pk=gone.pk).update(status=Person.Status.LEFT)
 
     segment = Segment(places=(medway.pk,), topics=(carers.pk,), roles=(Role.CITIZENS_PANEL,))
