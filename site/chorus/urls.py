@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("chorus.accounts.urls")),
     path("members/", include("partnerships.members.urls")),
     path("ask-for-help/", include("chorus.support.urls")),
+    # The involvement register: joining, and each person's own page (coproduction.register).
+    path("", include("coproduction.register.urls")),
     *plugin_urlpatterns(),
     # Wagtail's pages, each served in every language (chorus.languages.serving).
     path("", include(page_urlpatterns())),
