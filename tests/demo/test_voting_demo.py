@@ -26,8 +26,9 @@ from plugins.voting.models import (
     Proposal,
     ResultLine,
 )
+from tests.demo.seeded import seeded_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-voting")]
 
 PORT = 8000
 SHARING_CARE = "sharing-care.localhost"
@@ -37,17 +38,15 @@ MEETING = "Which day should the members' open meeting be on?"
 PROPOSAL = "Pay carers for travel time between visits"
 
 
-def seed(**options):
-    call_command("seed_demo", port=PORT, verbosity=0, **{"with_admin": True, **options})
+def seed():
+    call_command("seed_demo", port=PORT, verbosity=0, with_admin=True)
 
 
 def host(hostname):
     return {"host": f"{hostname}:{PORT}"}
 
 
-@pytest.fixture
-def demo(db):
-    seed()
+demo = seeded_once(port=PORT, with_admin=True)
 
 
 def row_counts():
@@ -197,18 +196,6 @@ def test_a_second_run_casts_counts_and_records_nothing_new(demo):
         set(Ballot.objects.values_list("pk", "status", "outcome", "turnout", "closed_at"))
         == ballots
     )
-
-
-def test_without_people_the_register_is_built_with_no_members_or_ballots(db, settings):
-    settings.DEBUG = False
-    seed(with_admin=False)
-
-    register = MemberRegister.objects.get()
-    assert register.classes.count() == 3
-    assert enablement.is_enabled("voting", register.site)
-    assert not Membership.objects.exists()
-    assert not Ballot.objects.exists()
-    assert not Proposal.objects.exists()
 
 
 def test_the_demo_shows_the_result_the_receipts_the_open_vote_and_the_proposal(client, demo):

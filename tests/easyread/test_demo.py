@@ -9,17 +9,26 @@ from wagtail.images import get_image_model
 
 from chorus.easyread.models import EasyReadPage
 from chorus.easyread.sentences import long_sentences
+from tests.demo.seeded import seeded_once
 from tests.partnerships.fixtures import WAGTAIL_RENDITION_LEAK
 
-pytestmark = [pytest.mark.django_db, WAGTAIL_RENDITION_LEAK]
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("demo-easyread"),
+    WAGTAIL_RENDITION_LEAK,
+]
 
 NETWORK = {"host": "localhost:8000"}
 VERSIONS = ["/charter/easy-read/", "/assemblies/health-assembly-pilot/easy-read/"]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", port=8000, stdout=StringIO())
+demo = seeded_once(port=8000)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp():
+    """The demo's pictures stay in the folder they were seeded into (not a fresh one per
+    test, as the package's other tests have)."""
 
 
 def test_the_demo_charter_and_assembly_have_easy_read_versions_linked_both_ways(client, demo):

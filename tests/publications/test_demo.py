@@ -5,17 +5,22 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 
 from publications.models import CommitteePage, MeetingPage, ResourceLibraryPage, ResourcePage
+from tests.demo.seeded import seeded_once
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-publications")]
 
 PORT = 8000
 NETWORK = {"host": f"localhost:{PORT}"}
 MEDWAY = {"host": f"medway-swale.localhost:{PORT}"}
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", port=PORT, verbosity=0)
+demo = seeded_once(port=PORT)
+
+
+@pytest.fixture(autouse=True)
+def media():
+    """The demo's documents stay in the folder they were seeded into (not a fresh one per
+    test, as the package's other tests have)."""
 
 
 def test_demo_library_has_resources_in_easy_read_and_large_print(client, demo):
