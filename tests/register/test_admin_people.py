@@ -1,5 +1,8 @@
 """Register → People: who sees whom, search and filters, a person's page, edits and history."""
 
+# The fixtures are imported from .staff, and named as arguments: ruff sees redefinitions.
+# ruff: noqa: F401, F811
+
 import pytest
 from django.contrib.auth.models import Permission
 from wagtail.models import ModelLogEntry
@@ -8,7 +11,7 @@ from chorus.common.factories import UserFactory
 from coproduction.factories import PersonFactory, TopicFactory
 from coproduction.models import Person, PostcodeArea, Purpose, Role
 
-from .staff import PEOPLE, medway, team_of, west_kent  # noqa: F401  (fixtures)
+from .staff import PEOPLE, medway, team_of, west_kent
 
 pytestmark = pytest.mark.django_db
 
