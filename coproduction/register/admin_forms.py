@@ -169,8 +169,10 @@ class SignupForm(PersonForm):
             raise forms.ValidationError(_("Choose at least one of your places."))
         return chosen
 
-    def validate_unique(self):
-        """An address already on the register is not an error: that person is updated."""
+    def _get_validation_exclusions(self):
+        """An address already on the register is not an error: that person is updated
+        (so the one-person-per-address constraint is not checked here)."""
+        return {*super()._get_validation_exclusions(), "email"}
 
 
 class ConsentForm(forms.Form):

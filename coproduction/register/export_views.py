@@ -8,7 +8,7 @@ an export is running (a ``<meta http-equiv="refresh">``: no script).
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -115,6 +115,12 @@ class ExportCreateView(generic.CreateView):
     def save_instance(self):
         data = self.form.cleaned_data
         return start_export(purpose=data["purpose"], place=data["place"], user=self.request.user)
+
+    def get_success_url(self):
+        return reverse(self.index_url_name)
+
+    def get_success_buttons(self):
+        return []
 
     def get_success_message(self, instance):
         return _("The export has started. It will be ready to download here.")
