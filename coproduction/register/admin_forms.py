@@ -15,8 +15,8 @@ from .postcodes import normalise_postcode, place_for_postcode
 #: The ways staff take a sign-up or a consent.
 STAFF_METHODS = [(Method.PHONE, Method.PHONE.label), (Method.PAPER, Method.PAPER.label)]
 
-#: What staff may record consent for (equality monitoring is only asked online, with the
-#: questions themselves).
+#: What staff record consent for, filter and export by (equality monitoring is asked online
+#: only, with the questions themselves, and no list of names is ever made from it).
 STAFF_PURPOSES = [choice for choice in Purpose.choices if choice[0] != Purpose.EQUALITY_MONITORING]
 
 PERSON_FIELDS = [

@@ -25,10 +25,9 @@ from wagtail.log_actions import log
 
 from chorus.support.needs import Format, Support
 from coproduction.models import Consent, ConsentRecord, Person, PersonRole, Role, Topic
-from coproduction.models.consent import Purpose
 
 from . import permissions
-from .admin_forms import ConsentForm, MergeForm, PersonForm, SignupForm
+from .admin_forms import STAFF_PURPOSES, ConsentForm, MergeForm, PersonForm, SignupForm
 from .consent import set_consent
 from .history import CONSENT_ACTION, EDIT_ACTION
 from .merge import MergeError, merge_people
@@ -69,7 +68,7 @@ class PersonFilterSet(WagtailFilterSet):
         label=_("Communication support"), choices=Support.choices, method="filter_support"
     )
     consent = django_filters.ChoiceFilter(
-        label=_("Consents to"), choices=Purpose.choices, method="filter_consent"
+        label=_("Consents to"), choices=STAFF_PURPOSES, method="filter_consent"
     )
     contact = django_filters.ChoiceFilter(
         label=_("Contact by"), choices=CONTACT_METHODS, method="filter_contact"
@@ -196,7 +195,6 @@ class PersonInspectView(ScopedPeopleMixin, generic.InspectView):
             ledger=ConsentRecord.objects.filter(person=person).select_related(
                 "wording", "recorded_by"
             ),
-            edit_url=reverse(f"{prefix}:edit", args=[person.pk]),
             consent_url=reverse(f"{prefix}:consent", args=[person.pk]),
             merge_url=reverse(f"{prefix}:merge", args=[person.pk]),
             history_url=reverse(f"{prefix}:history", args=[person.pk]),

@@ -20,9 +20,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import BasePermissionPolicy
 
 from coproduction.models import RegisterExport
-from coproduction.models.consent import Purpose
 
 from . import permissions
+from .admin_forms import STAFF_PURPOSES
 from .exports import start_export
 
 #: Seconds between refreshes of the list while an export is running.
@@ -71,7 +71,7 @@ class ExportForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["purpose"].choices = Purpose.choices
+        self.fields["purpose"].choices = STAFF_PURPOSES
         self.fields["purpose"].help_text = _(
             "The list holds the people on the register who currently agree to this."
         )

@@ -108,3 +108,12 @@ def test_the_task_writes_in_batches(people, network_site, team_of, monkeypatch):
     monkeypatch.setattr(exports, "_progress", lambda export, written: seen.append(written) or None)
     exports.write_export.call(export.pk)
     assert seen == [1, 1, 0]
+
+
+def test_no_list_is_made_of_who_gave_equality_monitoring_answers(
+    client, people, network_site, team_of
+):
+    client.force_login(team_of(network_site, "export_people"))
+    data = {"purpose": Purpose.EQUALITY_MONITORING, "place": ""}
+    response = client.post(f"{EXPORTS}new/", data)
+    assert response.status_code == 200 and not RegisterExport.objects.exists()
