@@ -19,7 +19,8 @@ from django_tasks import task
 
 from chorus.common.csv_cells import safe_cell
 from chorus.support.needs import Format
-from coproduction.models import RegisterExport
+from coproduction.models import Person, RegisterExport
+from coproduction.models.consent import Purpose
 
 from .permissions import people_for
 from .segments import Segment
@@ -53,6 +54,8 @@ def start_export(*, purpose, place, user):
 def contactable(export):
     """The people the export lists: on the register, consenting to its purpose, in its place
     if one was chosen, and among those its maker may see (checked when the task runs)."""
+    if export.purpose == Purpose.EQUALITY_MONITORING:
+        return Person.objects.none()  # never a list of names from special-category data
     places = (export.place_id,) if export.place_id else ()
     people = Segment(purpose=export.purpose, places=places).people()
     return people.filter(pk__in=people_for(export.created_by).values("pk")).order_by("pk")

@@ -7,7 +7,7 @@ the staff member, and every consent as given by phone or on paper, recorded by t
 the words they read out (the current version).
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
 from coproduction.models import Person
@@ -22,21 +22,38 @@ def record_signup(form, *, by):
     data = form.cleaned_data
     method = data["method"]
     with transaction.atomic():
-        existing = None
-        if data["email"]:
-            existing = Person.objects.select_for_update().filter(email=data["email"]).first()
+        existing = _known(data["email"])
         if existing is None:
-            person = form.save(commit=False)
-            person.source = method
-            person.recorded_by = by
-            person.save()
-            form.save_m2m()
-        else:
+            try:
+                with transaction.atomic():
+                    person = _create(form, method, by)
+            except IntegrityError:
+                # The same address arrived at the same moment (another sign-up): add to it.
+                existing = _known(data["email"])
+                if existing is None:
+                    raise
+        if existing is not None:
             person = _update(existing, form)
         for purpose in data["consents"]:
             set_consent(person, purpose, True, method=method, recorded_by=by)
         log(person, SIGNUP_ACTION, user=by, data={"method": method, "updated": bool(existing)})
     return person, existing is None
+
+
+def _known(email):
+    """The person already on the register with ``email`` (locked), if any."""
+    if not email:
+        return None
+    return Person.objects.select_for_update().filter(email=email).first()
+
+
+def _create(form, method, by):
+    person = form.save(commit=False)
+    person.source = method
+    person.recorded_by = by
+    person.save()
+    form.save_m2m()
+    return person
 
 
 def _update(person, form):

@@ -203,3 +203,15 @@ def test_an_edit_keeps_the_places_the_staff_member_cannot_see(
     data = edit_data(person, places=[medway.pk])
     assert client.post(f"{PEOPLE}{person.pk}/edit/", data).status_code == 302
     assert set(person.places.all()) == {medway, west_kent}
+
+
+def test_the_list_reads_the_same_number_of_queries_for_more_people(
+    client, network_site, medway, team_of, django_assert_max_num_queries
+):
+    client.force_login(team_of(network_site))
+    PersonFactory.create_batch(2, places=[medway], communication_support=["advocate"])
+    with django_assert_max_num_queries(40) as few:
+        client.get(PEOPLE)
+    PersonFactory.create_batch(20, places=[medway], format="braille")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(PEOPLE)
