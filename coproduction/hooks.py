@@ -4,6 +4,8 @@ from chorus.plugins import hookimpl
 
 from . import get_involved
 from .models import CharterSignature
+from .register import personal_data as register_data
+from .register.permissions import EXPORT_PEOPLE, RECORD_SIGNUP, works_on_register
 
 #: What erased contact details are replaced with.
 ERASED = "(erased)"
@@ -11,15 +13,21 @@ ERASED = "(erased)"
 
 @hookimpl
 def chorus_export_personal_data(email):
-    """Return the charter signatures submitted with ``email`` (nothing when there are none)."""
+    """Return the charter signatures submitted with ``email`` and the person's record on the
+    involvement register (nothing when there is neither)."""
+    data = {}
+    register = register_data.export(email)
+    if register:
+        data["involvement register"] = register
     signatures = list(
         CharterSignature.objects.filter(contact_email__iexact=email)
         .select_related("organisation", "charter")
         .order_by("submitted_at", "pk")
     )
     if not email or not signatures:
-        return {}
+        return data
     return {
+        **data,
         "co-production charter signatures": [
             {
                 "charter": signature.charter.title,
@@ -34,20 +42,22 @@ def chorus_export_personal_data(email):
                 "reviewed_at": signature.reviewed_at.isoformat() if signature.reviewed_at else None,
             }
             for signature in signatures
-        ]
+        ],
     }
 
 
 @hookimpl
 def chorus_erase_personal_data(email):
-    """Pseudonymise the contact on signatures submitted with ``email``.
+    """Pseudonymise the contact on signatures submitted with ``email``, and the person on
+    the involvement register (``coproduction.register.personal_data``).
 
     The signature, its organisation, commitment and review stay: they are the public,
     organisational record of who signed the charter, which an audit needs.
     """
     if not email:
         return 0
-    return CharterSignature.objects.filter(contact_email__iexact=email).update(
+    erased = register_data.erase(email)
+    return erased + CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )
 
@@ -61,8 +71,10 @@ SIGNATURE_PERMISSIONS = (
 
 @hookimpl
 def chorus_sees_personal_data(user):
-    """Staff who review charter signatures see their contacts' details."""
-    return any(user.has_perm(permission) for permission in SIGNATURE_PERMISSIONS)
+    """Staff who review charter signatures see their contacts' details; register teams and
+    staff who may record sign-ups or export contact lists see people on the register."""
+    permissions = (*SIGNATURE_PERMISSIONS, RECORD_SIGNUP, EXPORT_PEOPLE)
+    return works_on_register(user) or any(user.has_perm(name) for name in permissions)
 
 
 @hookimpl

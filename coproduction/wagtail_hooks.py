@@ -1,9 +1,22 @@
-"""Wagtail admin glue for the co-production app: the charter signatures screens."""
+"""Wagtail admin glue for the co-production app: the charter signatures screens, and the
+involvement register (Register → People and Exports, Settings → Involvement register)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.contrib.settings.registry import register_setting
+from wagtail.permissions import register_permission_policy
 
 from .admin_views import APPROVE_ACTION, REJECT_ACTION, CharterSignatureViewSet
+from .models import Person, RegisterExport, RegisterSettings
+from .register import history
+from .register.admin_views import PersonViewSet
+from .register.export_views import ExportViewSet, export_policy
+from .register.permissions import person_policy
+
+register_permission_policy(Person, person_policy)
+register_permission_policy(RegisterExport, export_policy)
+register_setting(RegisterSettings, icon="group")
 
 
 @hooks.register("register_admin_viewset")
@@ -12,8 +25,28 @@ def register_charter_signature_viewset():
     return CharterSignatureViewSet("charter_signatures")
 
 
+class RegisterViewSetGroup(ViewSetGroup):
+    """The "Register" menu: People and Exports."""
+
+    menu_label = _("Register")
+    menu_icon = "group"
+    menu_order = 310
+    items = (PersonViewSet, ExportViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_register_viewsets():
+    return RegisterViewSetGroup()
+
+
 @hooks.register("register_log_actions")
 def register_signature_log_actions(actions):
     """Name the review decisions recorded in a signature's history."""
     actions.register_action(APPROVE_ACTION, _("Approve signature"), _("Signature approved"))
     actions.register_action(REJECT_ACTION, _("Reject signature"), _("Signature rejected"))
+
+
+@hooks.register("register_log_actions")
+def register_person_log_actions(actions):
+    """Name the entries in a person's history on the register."""
+    history.register(actions)

@@ -6,6 +6,7 @@ from .charter import CharterPage, CharterPrinciple, CharterSignature
 from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
+from .register_staff import RegisterExport, RegisterSettings
 
 __all__ = [
     "AssemblyIndexPage",
@@ -23,6 +24,8 @@ __all__ = [
     "PersonRole",
     "PostcodeArea",
     "Purpose",
+    "RegisterExport",
+    "RegisterSettings",
     "Role",
     "Topic",
     "normalise_email",
