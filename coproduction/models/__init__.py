@@ -1,11 +1,13 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures, and
-the involvement register (people, the consent ledger, demographics kept apart)."""
+the involvement register (people, the consent ledger, demographics kept apart, population
+targets)."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .charter import CharterPage, CharterPrinciple, CharterSignature
 from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
+from .targets import PopulationTarget, TargetImport
 
 __all__ = [
     "AssemblyIndexPage",
@@ -21,9 +23,11 @@ __all__ = [
     "Method",
     "Person",
     "PersonRole",
+    "PopulationTarget",
     "PostcodeArea",
     "Purpose",
     "Role",
+    "TargetImport",
     "Topic",
     "normalise_email",
 ]
