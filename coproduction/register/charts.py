@@ -44,7 +44,8 @@ class Chart:
 
 
 def _percent(value):
-    return f"{value:.0f}%"
+    """Whole percentages, with one decimal under 10% (so 0.4% does not read as 0%)."""
+    return f"{value:.1f}%" if value < 10 else f"{value:.0f}%"
 
 
 def _bar(y, share, scale, hidden_text):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
+
 from ..models import Role
 from .charts import bar_chart
 from .disclosure import EXPLANATION
@@ -48,7 +50,7 @@ class ReportForm(forms.Form):
         return self.places[self.cleaned_data["place"]]
 
 
-class RepresentativenessView(WagtailAdminTemplateMixin, TemplateView):
+class RepresentativenessView(BreadcrumbTrailMixin, WagtailAdminTemplateMixin, TemplateView):
     """The report (a GET form, so a report can be bookmarked and shared with colleagues)."""
 
     template_name = "coproduction/register/representativeness.html"

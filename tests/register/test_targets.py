@@ -2,6 +2,7 @@
 checked whole first and imported in the task queue with its progress shown."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
@@ -254,3 +255,12 @@ def test_a_failed_import_says_so_and_keeps_the_old_figures(staff, medway):
     assert job.status == "failed" and job.error
     assert figures(medway) == {("sex", "male"): 1}
     assert "The import stopped with an error" in staff.get(f"{IMPORT}{job.pk}/").content.decode()
+
+
+def test_the_example_in_the_guide_imports(medway, west_kent_site):
+    guide = (settings.BASE_DIR / "docs" / "register.md").read_text()
+    example = guide.split("```csv\n", 1)[1].split("```", 1)[0]
+
+    rows, errors = read_targets(example.encode())
+
+    assert errors == [] and len(rows) == 5

@@ -35,4 +35,3 @@ def test_every_demo_figure_is_a_valid_category(medway_site):
 
     for target in PopulationTarget.objects.all():
         target.full_clean()
-
