@@ -100,9 +100,13 @@ class ImportForm(forms.Form):
         label=_("These are illustrative figures, not Census data"), required=False
     )
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.rows, errors = read_targets(upload)
+        self.rows, errors = read_targets(upload, places=report_places(self.user))
         if errors:
             raise forms.ValidationError([str(error) for error in errors])
         return upload
@@ -128,6 +132,9 @@ class ImportView(TargetsAdminMixin, FormView):
     form_class = ImportForm
     template_name = "coproduction/register/import_targets.html"
     page_title = _("Import population targets")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

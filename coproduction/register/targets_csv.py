@@ -49,12 +49,12 @@ class RowError:
 
 
 class PlaceFinder:
-    """Finds a partnership by its slug or title, ignoring case."""
+    """Finds a partnership among ``places`` (a queryset) by its slug or title, ignoring case."""
 
-    def __init__(self):
+    def __init__(self, places):
         self.by_name = {}
         self.ambiguous = set()
-        for pk, slug, title in PartnershipHomePage.objects.values_list("pk", "slug", "title"):
+        for pk, slug, title in places.values_list("pk", "slug", "title"):
             for name in {slug.casefold(), title.strip().casefold()}:
                 if self.by_name.get(name, pk) != pk:
                     self.ambiguous.add(name)
@@ -72,9 +72,10 @@ class PlaceFinder:
         return self.by_name[key], None
 
 
-def read_targets(file):
+def read_targets(file, places=None):
     """Check every row of ``file`` (an uploaded file, or bytes); return ``(rows, errors)``.
 
+    ``places`` are the partnerships the file may name (a queryset; all of them by default).
     ``rows`` are :class:`TargetRow`; ``errors`` are :class:`RowError`, one per bad line (line
     1 is the header). Import only when there are no errors.
     """
@@ -90,7 +91,7 @@ def read_targets(file):
             RowError(1, message % {"columns": ", ".join(COLUMNS), "missing": ", ".join(missing)})
         ]
     where = {name: header.index(name) for name in COLUMNS}
-    places = PlaceFinder()
+    places = PlaceFinder(PartnershipHomePage.objects.all() if places is None else places)
     rows, errors, seen = [], [], {}
     for line, values in enumerate(reader, start=2):
         if not any(value.strip() for value in values):

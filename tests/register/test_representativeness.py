@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from chorus.common.factories import UserFactory
 from coproduction.factories import PersonFactory
 from coproduction.models import Demographics, Person, PopulationTarget, Role
+from coproduction.register.charts import bar_chart
 from coproduction.register.representation import representativeness, to_recruit
 from tests.clients import assert_refused
 
@@ -243,3 +244,19 @@ def test_the_form_offers_the_places_and_any_role(staff, medway):
 
     assert "Medway and Swale Health and Care Partnership" in html
     assert "Any role" in html and "Choose a place and a role" in html
+
+
+def test_a_chart_draws_shown_shares_and_writes_hidden_figures_in_words(medway):
+    people(medway, 30, disability="no")
+    people(medway, 2, disability="yes_a_lot")
+    people(medway, 10, disability="yes_a_little")
+    targets(medway, "disability", no=900, yes_a_lot=96, yes_a_little=4)
+
+    chart = bar_chart(representativeness(medway, PANEL).dimensions[4])
+
+    a_lot, a_little, no = chart.rows
+    assert no.register.text == "75%" and no.population.text == "90%"
+    assert no.register.width > 0 and no.population.width > no.register.width
+    assert a_lot.register.width == 0 and a_lot.register.text == "fewer than 5"
+    assert a_little.register.text == "withheld"
+    assert a_little.population.text == "0.4%"  # small shares keep a decimal
