@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -103,12 +104,20 @@ class ImportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.row_errors = []
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        self.rows, errors = read_targets(upload, places=report_places(self.user))
-        if errors:
-            raise forms.ValidationError([str(error) for error in errors])
+        self.rows, self.row_errors = read_targets(upload, places=report_places(self.user))
+        if self.row_errors:
+            raise forms.ValidationError(
+                ngettext(
+                    "Nothing was imported: %(count)d line needs correcting (listed above).",
+                    "Nothing was imported: %(count)d lines need correcting (listed above).",
+                    len(self.row_errors),
+                )
+                % {"count": len(self.row_errors)}
+            )
         return upload
 
 

@@ -180,6 +180,7 @@ def test_a_file_with_a_bad_row_lists_every_error_and_saves_nothing(staff, medway
     assert "Nothing was imported. Correct these 2 lines and upload the file again" in html
     assert "Line 3: no place has the slug or title “nowhere”." in html
     assert "Line 4: “other” is not a category of Sex." in html
+    assert "Nothing was imported: 2 lines need correcting (listed above)." in html
     assert not PopulationTarget.objects.exists() and not TargetImport.objects.exists()
 
 
