@@ -113,8 +113,10 @@ def population(place):
     targets = {}
     illustrative = False
     sources = set()
-    rows = PopulationTarget.objects.filter(place=place).values_list(
-        "dimension", "category", "count", "illustrative", "source"
+    rows = (
+        PopulationTarget.objects.filter(place=place)
+        .order_by()
+        .values_list("dimension", "category", "count", "illustrative", "source")
     )
     for dimension, category, count, invented, source in rows:
         targets.setdefault(dimension, {})[category] = count
