@@ -1,6 +1,8 @@
 """Wagtail admin glue for the co-production app: the charter signatures screens, and the
-involvement register (Register → People and Exports, Settings → Involvement register)."""
+involvement register (Register → People and Exports, Settings → Involvement register), and
+the representativeness report with its population targets."""
 
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -50,3 +52,26 @@ def register_signature_log_actions(actions):
 def register_person_log_actions(actions):
     """Name the entries in a person's history on the register."""
     history.register(actions)
+
+
+@hooks.register("register_admin_viewset")
+def register_population_target_viewset():
+    """The population targets screens (in the Representativeness menu)."""
+    from .register.targets_admin import PopulationTargetViewSet
+
+    return PopulationTargetViewSet("population_targets")
+
+
+@hooks.register("register_admin_urls")
+def register_representation_urls():
+    """The representativeness report and target imports, under /admin/representativeness/."""
+    from .register import admin_urls
+
+    return [path("representativeness/", include(admin_urls, namespace="representation_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_representation_menu():
+    from .register.admin_menu import representation_menu_item
+
+    return representation_menu_item()

@@ -1,5 +1,6 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures, and
-the involvement register (people, the consent ledger, demographics kept apart)."""
+the involvement register (people, the consent ledger, demographics kept apart, population
+targets)."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .charter import CharterPage, CharterPrinciple, CharterSignature
@@ -7,6 +8,7 @@ from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
+from .targets import PopulationTarget, TargetImport
 
 __all__ = [
     "AssemblyIndexPage",
@@ -22,11 +24,13 @@ __all__ = [
     "Method",
     "Person",
     "PersonRole",
+    "PopulationTarget",
     "PostcodeArea",
     "Purpose",
     "RegisterExport",
     "RegisterSettings",
     "Role",
+    "TargetImport",
     "Topic",
     "normalise_email",
 ]

@@ -1,0 +1,89 @@
+"""The representativeness report in the admin: pick a place and a role, and see how the
+register compares with the population on each demographic question, with small numbers
+suppressed. Only for people with the ``view_demographics`` permission (and superusers)."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
+
+from ..models import Role
+from .charts import bar_chart
+from .disclosure import EXPLANATION
+from .permissions import places_for
+from .representation import representativeness
+
+PERMISSION = "coproduction.view_demographics"
+
+
+def can_view(user):
+    """Whether ``user`` may see equality-monitoring figures (in aggregate)."""
+    return user.is_active and (user.is_superuser or user.has_perm(PERMISSION))
+
+
+def can_manage_targets(user):
+    return user.is_active and user.has_perm("coproduction.add_populationtarget")
+
+
+class ReportForm(forms.Form):
+    """The place and the role to report on. The places are read once, for the menu and for
+    checking the choice."""
+
+    place = forms.TypedChoiceField(label=_("Place"), coerce=int)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        required=False,
+        choices=[("", _("Any role")), *Role.choices],
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.places = {place.pk: place for place in places_for(user).order_by("title")}
+        self.fields["place"].choices = [(pk, place.title) for pk, place in self.places.items()]
+
+    def clean_place(self):
+        return self.places[self.cleaned_data["place"]]
+
+
+class RepresentativenessView(BreadcrumbTrailMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The report (a GET form, so a report can be bookmarked and shared with colleagues)."""
+
+    template_name = "coproduction/register/representativeness.html"
+    page_title = _("Representativeness")
+    header_icon = "group"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_view(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def form(self):
+        data = self.request.GET if "place" in self.request.GET else None
+        return ReportForm(data, user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(form=self.form, explanation=EXPLANATION)
+        if self.form.is_valid():
+            place = self.form.cleaned_data["place"]
+            role = self.form.cleaned_data["role"]
+            report = representativeness(place, role or None)
+            context.update(
+                place=place,
+                role_label=dict(Role.choices).get(role, _("Any role")),
+                report=report,
+                sections=[
+                    {"dimension": dimension, "chart": bar_chart(dimension)}
+                    for dimension in report.dimensions
+                ],
+            )
+        if can_manage_targets(self.request.user):
+            context["targets_url"] = reverse("population_targets:index")
+            context["import_url"] = reverse("representation_admin:import_targets")
+        return context
