@@ -1,8 +1,9 @@
 """Invented people for the involvement register: who they are, what they chose, what they said.
 
 Pure data, no database: :func:`invent_people` turns a seed into the same list of people every
-time. The demo (:mod:`chorus.demo.register_people`) writes a few hundred of them; the scale
-benchmark (``benchmarks/register.py``) writes 100,000.
+time (:func:`iter_people` yields them one by one, for large numbers). The demo
+(:mod:`chorus.demo.register_people`) writes a few hundred of them; the scale benchmark
+(``benchmarks/register.py``) writes 100,000.
 
 Everyone is invented: names are drawn from common first names and surnames at random, emails
 are at example.org, phone numbers are in Ofcom's range kept for drama (07700 900000–900999)
@@ -204,9 +205,15 @@ def place_of(postcode):
 
 
 def invent_people(count, *, seed=13, panel_per_place=None):
-    """Return ``count`` invented people, the same for the same arguments.
+    """Return ``count`` invented people, the same for the same arguments (see
+    :func:`iter_people`)."""
+    return list(iter_people(count, seed=seed, panel_per_place=panel_per_place))
 
-    Each place's first ``panel_per_place`` people (default: a tenth of its share) sit on its
+
+def iter_people(count, *, seed=13, panel_per_place=None):
+    """Yield ``count`` invented people, one at a time, the same for the same arguments.
+
+    Each place's first ``panel_per_place`` people (default: a tenth of ``count``) sit on its
     Citizens' Panel.
     """
     rng = random.Random(seed)
@@ -214,14 +221,11 @@ def invent_people(count, *, seed=13, panel_per_place=None):
     places = list(PLACE_WEIGHTS)
     panel_seats = dict.fromkeys(places, panel_per_place)
     emails = set()
-    people = []
     for number in range(count):
         home = rng.choices(places, weights=PLACE_WEIGHTS.values())[0]
         on_panel = panel_seats[home] > 0
         panel_seats[home] -= on_panel
-        person = _person(rng, number, home, on_panel, emails)
-        people.append(person)
-    return people
+        yield _person(rng, number, home, on_panel, emails)
 
 
 def _person(rng, number, home, on_panel, emails):
