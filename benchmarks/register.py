@@ -57,9 +57,18 @@ def parse_args():
         "--reuse", action="store_true", help="measure the register already in the database"
     )
     parser.add_argument("--explain", action="store_true", help="print every segment's plan")
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a PostgreSQL setting for the measurements, e.g. random_page_cost=1.1 (repeatable)",
+    )
     args = parser.parse_args()
     if args.people < 1 or args.repeat < 2:
         parser.error("--people must be at least 1 and --repeat at least 2")
+    if any("=" not in setting for setting in args.set):
+        parser.error("--set takes NAME=VALUE")
     return args
 
 
@@ -297,11 +306,23 @@ def run(args):
         print(f"build: {seconds:.1f}s for {args.people:,} people (batches of {BATCH:,})")
     for label, rows in row_counts():
         print(f"  {label:<18} {rows:>9,}")
+    apply_settings(args.set)
     context = {"places": place_ids, "repeat": args.repeat, "explain": args.explain}
     for title, section in SECTIONS:
         print(f"\n## {title} ({args.repeat} timed runs each; target p90 < {TARGET_MS} ms)\n")
         section(context)
     return 0
+
+
+def apply_settings(settings):
+    """``SET`` each ``NAME=VALUE`` on the connection the sections use, and say so."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for setting in settings:
+            name, value = setting.split("=", 1)
+            cursor.execute("SELECT set_config(%s, %s, false)", [name, value])
+            print(f"set {name} = {value}")
 
 
 def main():
