@@ -40,10 +40,13 @@ OFFICER = {
 }
 
 
-def build_register_people(sites):
+def build_register_people(sites, *, with_people=True):
     """Add the register's topics, postcode areas and people; return lines to report.
 
     ``sites`` maps hostnames to sites and must hold the four places (``<slug>.localhost``).
+    The people have no accounts, so they are always made; the officer who recorded the phone
+    and paper sign-ups has one, so is made only ``with_people`` (where the demo's accounts
+    are): without, those sign-ups say nobody recorded them.
     """
     place_ids = {
         slug: sites[f"{slug}.localhost"].root_page_id for slug in set(POSTCODE_AREAS.values())
@@ -56,7 +59,8 @@ def build_register_people(sites):
     )
     new = [p for p in invented if p.email not in known]
     if new:
-        write_people(new, place_ids, topic_ids, recorder=_officer())
+        recorder = _officer() if with_people else None
+        write_people(new, place_ids, topic_ids, recorder=recorder)
     return [f"Involvement register: {len(invented)} invented people ({len(new)} added)."]
 
 
@@ -91,7 +95,7 @@ def _officer():
 def write_people(invented, place_ids, topic_ids, *, recorder):
     """Write ``invented`` people (none of them on the register yet) and everything they
     chose, in a few bulk queries. ``place_ids`` and ``topic_ids`` map slugs to primary keys;
-    ``recorder`` is the user noted on phone and paper sign-ups."""
+    ``recorder`` is the user noted on phone and paper sign-ups (or ``None``)."""
     now = timezone.now().replace(microsecond=0)
     people = Person.objects.bulk_create(
         Person(

@@ -100,7 +100,7 @@ class Command(BaseCommand):
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
         lines = build_plugin_sections(context)
-        lines += build_register_people(sites)
+        lines += build_register_people(sites, with_people=with_admin)
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])
         lines += build_translations(network, sites)
