@@ -41,6 +41,42 @@ def set_consent(person, purpose, granted, *, method, recorded_by=None, wording=N
         return record
 
 
+def grant_in_bulk(records):
+    """Write many first grants at once: ``records`` are unsaved ``ConsentRecord`` rows with
+    ``granted=True`` (the current wording when theirs is not set).
+
+    For people just added in bulk (seeding, imports, benchmarks), where one ``set_consent``
+    call per consent would be too slow. It takes no lock, and leaves out any record whose
+    person already has an answer for its purpose, so the ledger still holds each change once.
+    Returns the records written.
+    """
+    records = list(records)
+    if any(not record.granted for record in records):
+        raise ValueError("grant_in_bulk records grants only; withdraw with set_consent.")
+    answered = set(
+        Consent.objects.filter(person__in={record.person_id for record in records}).values_list(
+            "person_id", "purpose"
+        )
+    )
+    wordings = {}
+    fresh = []
+    for record in records:
+        if (record.person_id, record.purpose) in answered:
+            continue
+        answered.add((record.person_id, record.purpose))
+        if record.wording_id is None:
+            if record.purpose not in wordings:
+                wordings[record.purpose] = ConsentWording.current(record.purpose)
+            record.wording = wordings[record.purpose]
+        fresh.append(record)
+    with transaction.atomic():
+        ConsentRecord.objects.bulk_create(fresh)
+        Consent.objects.bulk_create(
+            Consent(person_id=r.person_id, purpose=r.purpose, granted=True, record=r) for r in fresh
+        )
+    return fresh
+
+
 def withdraw_all(person, *, method, recorded_by=None):
     """Withdraw every consent ``person`` has given; return the ledger rows written."""
     granted = Consent.objects.filter(person=person, granted=True).values_list("purpose", flat=True)

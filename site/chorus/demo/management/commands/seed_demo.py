@@ -25,6 +25,7 @@ from chorus.demo import content
 from chorus.demo import publications as demo_publications
 from chorus.demo.easyread import build_easy_read_versions
 from chorus.demo.members import build_register
+from chorus.demo.register_people import build_register_people
 from chorus.demo.register_targets import build_population_targets
 from chorus.demo.sections import build_plugin_sections
 from chorus.demo.site_pages import build_site_pages
@@ -100,6 +101,7 @@ class Command(BaseCommand):
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
         lines = build_plugin_sections(context)
+        lines += build_register_people(sites, with_people=with_admin)
         lines.append(build_population_targets(sites))
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])
