@@ -41,17 +41,25 @@ RACE_RETRIES = 5
 PERSON_FIELDS = ["pk", "email", "language", "format", "contact_by_email", "contact_by_post"]
 
 
+def create_send(bulletin, choice, site, user):
+    """Record the decision to send ``bulletin`` (or the original of a translation) to
+    ``choice`` on ``site``, with how many people it should reach; return the row."""
+    bulletin = original(bulletin)
+    return BulletinSend.objects.create(
+        bulletin=bulletin,
+        created_by=user,
+        segment=choice.as_json(),
+        total=count(bulletin, choice, site).total,
+    )
+
+
 def start_send(bulletin, choice, site, user):
-    """Record staff's decision to send ``bulletin`` to ``choice`` and queue the sending.
+    """Record staff's decision to send (:func:`create_send`) and queue the sending.
 
     Returns the :class:`BulletinSend`. A task queue in the database gets the task in the
     caller's transaction; one outside it (RQ), once the row is committed.
     """
-    bulletin = original(bulletin)
-    counts = count(bulletin, choice, site)
-    send = BulletinSend.objects.create(
-        bulletin=bulletin, created_by=user, segment=choice.as_json(), total=counts.total
-    )
+    send = create_send(bulletin, choice, site, user)
     queue(send)
     return send
 
