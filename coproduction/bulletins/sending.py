@@ -25,7 +25,7 @@ from django_tasks import task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks_db import DatabaseBackend
 
-from coproduction.models import BulletinDelivery, BulletinSend, Person
+from coproduction.models import BulletinDelivery, BulletinSend
 
 from .emails import Renderer
 from .recipients import Choice, channel, count, recipients
@@ -104,16 +104,14 @@ def send_bulletin(bulletin_send_id):
 
 def _send_all(send):
     site = send.bulletin.get_site()
-    choice = Choice.from_json(send.segment)
-    batch = _Batch(send, Versions(send.bulletin), Renderer(site))
+    # A lazy queryset: each use asks the database again, consent and deliveries included.
+    people = recipients(send.bulletin, Choice.from_json(send.segment), site)
+    batch = _Batch(send, people, Versions(send.bulletin), Renderer(site))
     reached = 0
     after = 0
     while True:
         keys = list(
-            recipients(send.bulletin, choice, site)
-            .filter(pk__gt=after)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:BATCH_SIZE]
+            people.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:BATCH_SIZE]
         )
         if not keys:
             return reached
@@ -124,8 +122,9 @@ def _send_all(send):
 class _Batch:
     """Sends one batch of people, in one transaction."""
 
-    def __init__(self, send, versions, renderer):
+    def __init__(self, send, people, versions, renderer):
         self.send_row = send
+        self.people = people
         self.versions = versions
         self.renderer = renderer
 
@@ -141,13 +140,9 @@ class _Batch:
 
     def _deliver(self, keys):
         bulletin = self.send_row.bulletin
-        done = BulletinDelivery.objects.filter(bulletin=bulletin, person_id__in=keys)
-        people = (
-            Person.objects.filter(pk__in=keys)
-            .exclude(pk__in=done.values("person_id"))
-            .only(*PERSON_FIELDS)
-            .order_by("pk")
-        )
+        # Read again inside the transaction: someone who withdrew a moment ago, or whom
+        # another worker has just reached, drops out.
+        people = self.people.filter(pk__in=keys).only(*PERSON_FIELDS).order_by("pk")
         deliveries, messages = [], []
         for person in people:
             version = self.versions.for_person(person)

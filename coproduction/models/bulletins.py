@@ -110,7 +110,7 @@ class BulletinSend(models.Model):
         FAILED = "failed", _("Stopped by an error")
 
     bulletin = models.ForeignKey(
-        BulletinPage, verbose_name=_("bulletin"), on_delete=models.PROTECT, related_name="sends"
+        BulletinPage, verbose_name=_("bulletin"), on_delete=models.CASCADE, related_name="sends"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
