@@ -1,8 +1,9 @@
 """The email a person gets: the version of the bulletin for them, a link to it on the web,
 and a footer with their preferences and one-click unsubscribe links (RFC 8058 headers).
 
-A version's content is rendered once per send (:class:`Renderer` keeps it); only the footer,
-in the person's language, is rendered per person.
+A send of 6,000 emails renders each version's email once per reader's language
+(:class:`Renderer` keeps them), with placeholders where the person's links go; each person's
+email is then that text with their two links put in.
 """
 
 import html
@@ -16,11 +17,15 @@ from django.utils.html import strip_tags
 
 from chorus.easyread.models import EasyReadPage
 from chorus.identity.models import SiteIdentity
-from coproduction.register.links import preferences_url, unsubscribe_headers, unsubscribe_url
+from coproduction.register.links import preferences_url, unsubscribe_headers
 
 CONTENT_TEMPLATE = "coproduction/bulletins/email_content.html"
 HTML_TEMPLATE = "coproduction/bulletins/email.html"
 TEXT_TEMPLATE = "coproduction/bulletins/email.txt"
+#: Stand-ins for each person's links in a rendered email: letters and dashes only, so HTML
+#: escaping leaves them as they are.
+PREFERENCES = "CHORUS-PREFERENCES-URL"
+UNSUBSCRIBE = "CHORUS-UNSUBSCRIBE-URL"
 
 
 def as_text(markup):
@@ -39,6 +44,7 @@ class Renderer:
         self.reply_to = [identity.email] if identity.email else []
         self.site_name = site.site_name or site.hostname
         self._content = {}
+        self._emails = {}
 
     def content(self, version):
         """``version``'s subject, HTML, text and web address, rendered once."""
@@ -62,25 +68,44 @@ class Renderer:
             }
         return self._content[version.pk]
 
+    def rendered(self, version, language):
+        """``version``'s subject, text and HTML bodies with the footer in ``language``, with
+        placeholders for the reader's links; rendered once per version and language."""
+        key = (version.pk, language)
+        if key not in self._emails:
+            content = self.content(version)
+            context = {
+                "content": content,
+                "site_name": self.site_name,
+                "preferences_url": PREFERENCES,
+                "unsubscribe_url": UNSUBSCRIBE,
+            }
+            with translation.override(language):
+                self._emails[key] = (
+                    content["subject"],
+                    render_to_string(TEXT_TEMPLATE, context),
+                    render_to_string(HTML_TEMPLATE, context),
+                )
+        return self._emails[key]
+
     def message(self, person, version):
         """The email for ``person`` (who has an address) with ``version`` of the bulletin."""
-        content = self.content(version)
-        context = {
-            "content": content,
-            "site_name": self.site_name,
-            "preferences_url": preferences_url(person, self.site),
-            "unsubscribe_url": unsubscribe_url(person, self.site),
+        subject, text, markup = self.rendered(version, person.language)
+        headers = unsubscribe_headers(person, self.site)
+        links = {
+            PREFERENCES: preferences_url(person, self.site),
+            UNSUBSCRIBE: headers["List-Unsubscribe"].strip("<>"),
         }
-        with translation.override(person.language):
-            text = render_to_string(TEXT_TEMPLATE, context)
-            markup = render_to_string(HTML_TEMPLATE, context)
+        for placeholder, url in links.items():
+            text = text.replace(placeholder, url)
+            markup = markup.replace(placeholder, url)
         message = EmailMultiAlternatives(
-            subject=content["subject"],
+            subject=subject,
             body=text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[person.email],
             reply_to=self.reply_to,
-            headers=unsubscribe_headers(person, self.site),
+            headers=headers,
         )
         message.attach_alternative(markup, "text/html")
         return message

@@ -68,6 +68,8 @@ def test_the_email_links_to_the_web_version_preferences_and_one_click_unsubscrib
     [(markup, mimetype)] = message.alternatives
     assert mimetype == "text/html"
     assert "<h2>You said, we did</h2>" in markup and "Unsubscribe from bulletins" in markup
+    unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert f'<a href="{unsubscribe}">' in markup and unsubscribe in message.body
 
 
 def test_each_person_gets_their_language_and_easy_read_where_a_version_exists(
