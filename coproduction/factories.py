@@ -22,6 +22,8 @@ from .models import (
     AssemblyIndexPage,
     AssemblyPage,
     AssemblySession,
+    BulletinIndexPage,
+    BulletinPage,
     CharterPage,
     CharterPrinciple,
     CharterSignature,
@@ -188,6 +190,37 @@ class CharterSignatureFactory(factory.django.DjangoModelFactory):
         )
     )
     status = CharterSignature.Status.PENDING
+
+
+class BulletinIndexPageFactory(PageFactory):
+    """A site's bulletin archive (``parent`` is a partnership or network home)."""
+
+    class Meta:
+        model = BulletinIndexPage
+
+    title = "Bulletins"
+    introduction = "<p>The news we send to the people on our Health Network.</p>"
+
+
+class BulletinPageFactory(PageFactory):
+    """A published bulletin with a heading and a paragraph (``parent`` is a bulletin archive)."""
+
+    class Meta:
+        model = BulletinPage
+
+    title = factory.Sequence(lambda n: f"Health Network bulletin {n + 1}")
+    date = datetime.date(2026, 3, 2)
+    summary = "What the partnership heard from you this month, and what it is doing about it."
+    body = factory.LazyFunction(
+        lambda: [
+            ("heading", {"text": "You said, we did"}),
+            (
+                "paragraph",
+                "<p>You told us evening appointments were hard to find. Three surgeries now "
+                "open until 8pm on Thursdays.</p>",
+            ),
+        ]
+    )
 
 
 class TopicFactory(factory.django.DjangoModelFactory):

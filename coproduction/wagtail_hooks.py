@@ -1,16 +1,18 @@
-"""Wagtail admin glue for the co-production app: the charter signatures screens, and the
-involvement register (Register → People and Exports, Settings → Involvement register), and
-the representativeness report with its population targets."""
+"""Wagtail admin glue for the co-production app: the charter signatures screens, the
+involvement register (Register → People and Exports, Settings → Involvement register), the
+representativeness report with its population targets, and sending bulletins."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import Button
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
 from .admin_views import APPROVE_ACTION, REJECT_ACTION, CharterSignatureViewSet
-from .models import Person, RegisterExport, RegisterSettings
+from .bulletins.permissions import can_send
+from .models import BulletinPage, Person, RegisterExport, RegisterSettings
 from .register import history
 from .register.admin_views import PersonViewSet
 from .register.export_views import ExportViewSet, export_policy
@@ -75,3 +77,19 @@ def register_representation_menu():
     from .register.admin_menu import representation_menu_item
 
     return representation_menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_bulletin_urls():
+    """The screens for sending a bulletin and following its progress."""
+    from .bulletins.admin_views import urlpatterns
+
+    return urlpatterns
+
+
+@hooks.register("register_page_header_buttons")
+def send_bulletin_button(page, user, view_name, next_url=None):
+    """Offer "Send bulletin" on a bulletin to editors who may publish it."""
+    if page.specific_class is BulletinPage and can_send(user, page):
+        url = reverse("bulletin_send", args=[page.pk])
+        yield Button(_("Send bulletin"), url, icon_name="mail", priority=70)

@@ -1,8 +1,9 @@
-"""Co-production models: assemblies (pages), the co-production charter with its signatures, and
+"""Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
-targets)."""
+targets), and the bulletins sent to the people on it."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
+from .bulletins import BulletinDelivery, BulletinIndexPage, BulletinPage, BulletinSend
 from .charter import CharterPage, CharterPrinciple, CharterSignature
 from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
@@ -14,6 +15,10 @@ __all__ = [
     "AssemblyIndexPage",
     "AssemblyPage",
     "AssemblySession",
+    "BulletinDelivery",
+    "BulletinIndexPage",
+    "BulletinPage",
+    "BulletinSend",
     "CharterPage",
     "CharterPrinciple",
     "CharterSignature",

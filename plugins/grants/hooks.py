@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
-from . import dashboard, get_involved, panels, permissions, personal_data
+from . import audiences, dashboard, get_involved, panels, permissions, personal_data
 from .models import GrantProgrammePage
 
 
@@ -78,3 +78,9 @@ def chorus_register_demo_sections():
 def chorus_sees_personal_data(user):
     """A site's grant assessors and managers read applications: applicants, contacts, files."""
     return user.has_perm("grants.assess_application") or permissions.assessable_sites(user).exists()
+
+
+@hookimpl
+def chorus_register_audiences(site):
+    """Offer the site's grant applicants as an audience for bulletins."""
+    return [audiences.applicants(site)]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chorus.plugins import DemoSection, NavigationItem, hookimpl
 
-from . import dashboard, get_involved, panels, permissions, personal_data
+from . import audiences, dashboard, get_involved, panels, permissions, personal_data
 from .ledger import credit_participation
 from .models import Scheme
 
@@ -91,3 +91,9 @@ def chorus_register_demo_sections():
 def chorus_sees_personal_data(user):
     """A scheme's administrators see volunteers' wallets and the ledger of who gave time."""
     return permissions.is_credits_admin(user)
+
+
+@hookimpl
+def chorus_register_audiences(site):
+    """Offer the site's time-credit volunteers as an audience for bulletins."""
+    return [audiences.volunteers(site)]

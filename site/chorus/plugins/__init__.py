@@ -12,7 +12,14 @@ and may change in any release.
 
 from importlib import import_module
 
-from .contributions import DemoContext, DemoSection, GetInvolvedItem, NavigationItem, Panel
+from .contributions import (
+    Audience,
+    DemoContext,
+    DemoSection,
+    GetInvolvedItem,
+    NavigationItem,
+    Panel,
+)
 from .markers import hookimpl, hookspec
 from .meta import PluginAppConfig, PluginMeta
 
@@ -31,6 +38,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "Audience",
     "DemoContext",
     "DemoSection",
     "GetInvolvedItem",

@@ -76,3 +76,20 @@ class DemoSection:
 
     build: Callable[[DemoContext], Iterable[str]]
     hostnames: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Audience:
+    """A group of people a plugin knows about, offered when staff send a bulletin.
+
+    ``key`` is unique and stable (``"grants:applicants"``): it is stored with the send.
+    ``label`` names the group for staff ("Grant applicants on this site"). ``emails`` is a
+    callable taking no arguments that returns the group's email addresses, in lower case:
+    a one-column queryset (``.values("address")``), which the register uses as a subquery,
+    or any iterable. Choosing an audience only narrows a segment: the people reached are
+    still those on the register who consent to be kept informed.
+    """
+
+    key: str
+    label: str
+    emails: Callable[[], Iterable[str]]

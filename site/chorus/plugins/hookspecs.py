@@ -20,7 +20,13 @@ if TYPE_CHECKING:
     from django.urls import URLPattern, URLResolver
     from wagtail.models import Page, Site
 
-    from chorus.plugins.contributions import DemoSection, GetInvolvedItem, NavigationItem, Panel
+    from chorus.plugins.contributions import (
+        Audience,
+        DemoSection,
+        GetInvolvedItem,
+        NavigationItem,
+        Panel,
+    )
 
 from .markers import hookspec
 
@@ -164,6 +170,32 @@ def chorus_register_dashboard_panels(user: AbstractBaseUser, request: HttpReques
             bookings = Booking.objects.filter(person=user).select_related("event")
             return [Panel(title=_("Your bookings"), template_name="events/panels/mine.html",
                           context={"bookings": bookings}, order=30)]
+    """
+
+
+# --- The involvement register --------------------------------------------------------
+
+
+@hookspec
+def chorus_register_audiences(site: Site) -> list[Audience]:
+    """Return groups of people this plugin knows about on ``site``, to send a bulletin to.
+
+    Called when staff choose who a bulletin on ``site`` goes to, and again when the send
+    runs, for the core and the plugins that are on for ``site``. Each
+    :class:`~chorus.plugins.Audience` is offered beside places, topics and roles; choosing it
+    narrows the segment to the people on the register whose email address is in the
+    audience. Consent still decides: someone in an audience who has not agreed to be kept
+    informed gets nothing. Audiences from every plugin are combined, in plugin order; keep
+    ``emails`` lazy (a queryset), as it is evaluated only when a bulletin is counted or sent.
+
+    Example::
+
+        @hookimpl
+        def chorus_register_audiences(site):
+            bookings = Booking.objects.filter(event__in=EventPage.objects.in_site(site))
+            return [Audience(key="events:attendees", label=_("People who booked an event"),
+                             emails=lambda: bookings.annotate(address=Lower("email"))
+                                                    .values("address"))]
     """
 
 

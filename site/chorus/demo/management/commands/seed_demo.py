@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from chorus.common.factories import PageFactory
 from chorus.demo import content
 from chorus.demo import publications as demo_publications
+from chorus.demo.bulletins import build_bulletin
 from chorus.demo.easyread import build_easy_read_versions
 from chorus.demo.members import build_register
 from chorus.demo.register_people import build_register_people
@@ -106,6 +107,8 @@ class Command(BaseCommand):
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])
         lines += build_translations(network, sites)
+        # After the register's people: the bulletin goes to whoever is in its segment.
+        lines += build_bulletin(network, sites)
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)
