@@ -8,6 +8,7 @@ second run, and then left as it is: nobody is sent it twice.
 
 import datetime
 
+from chorus.demo.easyread import picture
 from chorus.easyread.factories import EasyReadPageFactory, heading, idea
 from coproduction.bulletins.recipients import Choice
 from coproduction.bulletins.sending import create_send, send_bulletin
@@ -36,13 +37,19 @@ BODY = [
     ),
 ]
 
-EASY_READ = [
-    heading("What is new"),
-    idea("You told us it is hard to see a doctor in the evening."),
-    idea("Now three doctors' surgeries are open until 8 at night on Thursdays."),
-    heading("Join us"),
-    idea("We want more people from Sheppey to join our panel."),
-]
+
+def easy_read_body():
+    """The bulletin in Easy Read, each idea beside one of the demo's Easy Read pictures."""
+    return [
+        heading("What is new"),
+        idea("You told us it is hard to see a doctor in the evening.", picture("speech")),
+        idea(
+            "Now three doctors' surgeries are open until 8 at night on Thursdays.",
+            picture("calendar"),
+        ),
+        heading("Join us"),
+        idea("We want more people from Sheppey to join our panel.", picture("people")),
+    ]
 
 
 def build_bulletin(network, sites):
@@ -56,7 +63,7 @@ def build_bulletin(network, sites):
         summary="Evening appointments, and a call for Citizens' Panel members.",
         body=BODY,
     )
-    EasyReadPageFactory(parent=bulletin, title="Spring news in Easy Read", body=EASY_READ)
+    EasyReadPageFactory(parent=bulletin, title="Spring news in Easy Read", body=easy_read_body())
     send = BulletinSend.objects.filter(bulletin=bulletin).first()
     if send is None:
         choice = Choice(places=(sites[MEDWAY].root_page_id,), roles=(Role.HEALTH_NETWORK,))
