@@ -6,6 +6,7 @@ from .charter import CharterPage, CharterPrinciple, CharterSignature
 from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
+from .signup import SignUp
 
 __all__ = [
     "AssemblyIndexPage",
@@ -24,6 +25,7 @@ __all__ = [
     "PostcodeArea",
     "Purpose",
     "Role",
+    "SignUp",
     "Topic",
     "normalise_email",
 ]
