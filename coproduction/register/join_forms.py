@@ -17,6 +17,7 @@ from coproduction.models import ConsentWording, Purpose, Role, Topic
 from partnerships.models import PartnershipHomePage
 
 from .categories import DIMENSIONS
+from .postcodes import INVALID as INVALID_POSTCODE
 from .postcodes import normalise_postcode
 from .wording import DEFAULT_WORDING
 
@@ -163,6 +164,7 @@ class JoinForm(forms.Form):
         label=_("Postcode"),
         max_length=10,
         required=False,
+        error_messages={"max_length": INVALID_POSTCODE},
         help_text=_("Needed for post. It also tells us which place you live in."),
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "class": "input--short"}),
     )

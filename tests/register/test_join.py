@@ -10,7 +10,6 @@ from coproduction.models import (
     ConsentWording,
     Demographics,
     Person,
-    PersonRole,
     Purpose,
     SignUp,
 )
