@@ -107,6 +107,15 @@ def send_fresh_link(sign_up):
     send_confirmation(sign_up, token)
 
 
+def forget_unconfirmed(older_than):
+    """Delete sign-ups never confirmed whose link was sent more than ``older_than`` (a
+    ``timedelta``) ago; return how many."""
+    stale = SignUp.objects.filter(
+        confirmed_at__isnull=True, sent_at__lt=timezone.now() - older_than
+    )
+    return stale.delete()[0]
+
+
 def find(token):
     """The sign-up a link's ``token`` was made for, or ``None`` for a link we did not send."""
     return SignUp.objects.filter(token_hash=hash_token(token)).first()
@@ -186,7 +195,9 @@ def confirm(sign_up, user=None):
         person = _person_for(sign_up.email)
         _apply(person, sign_up.answers)
         _link_account(person, user)
-        SignUp.objects.filter(pk=sign_up.pk).update(person=person)
+        # The answers now live on the person (equality answers only in ``Demographics``,
+        # under its permission); the sign-up keeps only when and for whom it was confirmed.
+        SignUp.objects.filter(pk=sign_up.pk).update(person=person, answers={})
         send_welcome(person, _site(sign_up))
     return person
 

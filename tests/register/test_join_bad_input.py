@@ -138,3 +138,17 @@ def test_opening_a_link_changes_nothing(client, link):
     assert client.get("/join/", headers=MEDWAY).status_code == 200
     assert client.get(link + "new-link/", headers=MEDWAY).status_code == 405
     assert table_states() == before
+
+
+def test_confirming_keeps_no_copy_of_the_answers_and_stale_sign_ups_are_forgotten(
+    client, link, medway_site
+):
+    from django.core.management import call_command
+
+    client.post("/join/", answers(email="later@example.org"), headers=MEDWAY)
+    client.post(link, headers=MEDWAY)
+    assert SignUp.objects.get(email="ola.nowak@example.org").answers == {}
+
+    SignUp.objects.update(sent_at=timezone.now() - datetime.timedelta(days=31))
+    call_command("forget_unconfirmed_sign_ups", verbosity=0)
+    assert list(SignUp.objects.values_list("email", flat=True)) == ["ola.nowak@example.org"]
