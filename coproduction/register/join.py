@@ -37,9 +37,17 @@ def sign_ups():
     )
 
 
+def links_to_one_address():
+    """Confirmation links one email address may be sent an hour, so nobody can fill a
+    stranger's inbox from many connections."""
+    return RateLimit(
+        "register:links", limit=settings.CHORUS_REGISTER_LINKS_PER_EMAIL_PER_HOUR, seconds=60 * 60
+    )
+
+
 def _initial(site):
-    """The form's starting answers: this site's partnership, the page's language, email."""
-    initial = {"language": translation.get_language(), "contact": ["email"], "format": ""}
+    """The form's starting answers: this site's partnership and the page's language."""
+    initial = {"language": translation.get_language()}
     home = site.root_page.specific
     if isinstance(home, PartnershipHomePage):
         initial["places"] = [home.pk]
@@ -65,11 +73,14 @@ def join(request):
     if not form.is_valid():
         return _form_page(request, form)
     limit.note(address)
-    sign_up = signups.start(form, site=site, language=translation.get_language())
-    request.session[SENT] = {
-        "email": sign_up.email,
-        "equality_dropped": bool(form.equality_answers()) and not sign_up.answers["demographics"],
-    }
+    email = form.cleaned_data["email"]
+    request.session[SENT] = {"email": email, "equality_dropped": form.equality_dropped()}
+    inbox = links_to_one_address()
+    if inbox.exceeded(email):
+        request.session[SENT]["not_sent"] = True
+    else:
+        inbox.note(email)
+        signups.start(form, site=site, language=translation.get_language())
     return redirect("involvement:join_sent")
 
 
@@ -151,8 +162,13 @@ def fresh_link(request, token):
         context["throttled"] = True
         return render(request, "coproduction/register/join_expired.html", context, status=429)
     limit.note(address)
-    signups.send_fresh_link(sign_up)
     request.session[SENT] = {"email": sign_up.email}
+    inbox = links_to_one_address()
+    if inbox.exceeded(sign_up.email):
+        request.session[SENT]["not_sent"] = True
+    else:
+        inbox.note(sign_up.email)
+        signups.send_fresh_link(sign_up)
     return redirect("involvement:join_sent")
 
 

@@ -293,6 +293,10 @@ class JoinForm(forms.Form):
             name: self.cleaned_data[name] for name in self.EQUALITY if self.cleaned_data.get(name)
         }
 
+    def equality_dropped(self):
+        """Whether equality questions were answered without the consent to keep them."""
+        return bool(self.equality_answers()) and Purpose.EQUALITY_MONITORING not in self.agreed()
+
     def _require(self, name, message):
         """Mark ``name`` as missing with ``message``, unless it has a value or an error."""
         value = self.cleaned_data.get(name)

@@ -152,3 +152,19 @@ def test_confirming_keeps_no_copy_of_the_answers_and_stale_sign_ups_are_forgotte
     SignUp.objects.update(sent_at=timezone.now() - datetime.timedelta(days=31))
     call_command("forget_unconfirmed_sign_ups", verbosity=0)
     assert list(SignUp.objects.values_list("email", flat=True)) == ["ola.nowak@example.org"]
+
+
+def test_one_address_gets_only_a_few_links_an_hour_from_any_connection(
+    network_site, medway_site, settings
+):
+    from django.test import Client
+
+    settings.CHORUS_REGISTER_LINKS_PER_EMAIL_PER_HOUR = 2
+    pages = [
+        Client(REMOTE_ADDR=f"10.0.0.{number}").post(
+            "/join/", answers(), headers=MEDWAY, follow=True
+        )
+        for number in range(3)
+    ]
+    assert len(emails_to("ola.nowak@example.org")) == SignUp.objects.count() == 2
+    assert "we have not sent another" in pages[-1].text

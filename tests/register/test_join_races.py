@@ -23,6 +23,7 @@ def test_twenty_identical_sign_ups_and_confirmations_make_one_person(
     network_site, medway_site, settings
 ):
     settings.CHORUS_REGISTER_SIGNUPS_PER_HOUR = 100
+    settings.CHORUS_REGISTER_LINKS_PER_EMAIL_PER_HOUR = 100
     data = answers(places=[str(medway_site.root_page.pk)])
 
     def sign_up(number):
