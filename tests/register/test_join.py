@@ -132,6 +132,9 @@ def test_a_repeat_sign_up_updates_the_one_person(client, network_site, medway_si
     )
     second = _join_and_confirm(client, medway_site, again)
     assert second.pk == first.pk and Person.objects.count() == 1
+    # Someone already on the register gets their own page's link with the new link too.
+    second_link = [e for e in emails_to(first.email) if "Confirm" in e.subject][-1]
+    assert f"/your-involvement/{person_token(first)}/" in second_link.body
     assert second.name == "Ola Nowak"  # a blank answer keeps what was given
     assert set(second.places.all()) == {
         medway_site.root_page.specific,
