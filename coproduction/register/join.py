@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chorus.accounts.throttling import client_address
 from chorus.common.error_summary import problems
+from chorus.common.form_fields import unchecked_copy
 from chorus.common.rate_limits import RateLimit
 from chorus.common.site_urls import request_site
 from partnerships.models import PartnershipHomePage
@@ -65,7 +66,7 @@ def join(request):
     address = client_address(request) or "unknown"
     limit = sign_ups()
     if limit.exceeded(address):
-        return _form_page(request, _unchecked_copy(form), throttled=True)
+        return _form_page(request, unchecked_copy(form, leave_out=("website",)), throttled=True)
     if form.is_spam():
         limit.note(address)
         request.session[SENT] = {"email": ""}
@@ -95,16 +96,6 @@ def _form_page(request, form, throttled=False):
     return render(
         request, "coproduction/register/join.html", context, status=429 if throttled else 200
     )
-
-
-def _unchecked_copy(form):
-    """An unbound form showing what ``form`` was sent (but not the trap), with no errors."""
-    typed = {
-        name: field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
-        for name, field in form.fields.items()
-        if name != "website"
-    }
-    return JoinForm(initial=typed)
 
 
 @never_cache

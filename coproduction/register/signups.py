@@ -95,16 +95,18 @@ def start(form, *, site, language):
         language=language,
     )
     token = sign_up.new_token()
-    sign_up.save()
-    send_confirmation(sign_up, token)
+    with transaction.atomic():
+        sign_up.save()
+        send_confirmation(sign_up, token)
     return sign_up
 
 
 def send_fresh_link(sign_up):
     """Replace ``sign_up``'s (expired) link with a new one and email it."""
     token = sign_up.new_token()
-    sign_up.save(update_fields=["token_hash", "sent_at"])
-    send_confirmation(sign_up, token)
+    with transaction.atomic():
+        sign_up.save(update_fields=["token_hash", "sent_at"])
+        send_confirmation(sign_up, token)
 
 
 def forget_unconfirmed(older_than):
