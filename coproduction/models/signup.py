@@ -23,7 +23,7 @@ class SignUp(models.Model):
     """One sign-up from the join form: the answers as given, waiting for confirmation.
 
     ``answers`` holds what the person chose (ids and codes, see
-    ``coproduction.register.signups``) with the id of each consent wording they were shown.
+    ``coproduction.register.joining``) with the id of each consent wording they were shown.
     """
 
     email = models.EmailField(_("email address"), max_length=254)

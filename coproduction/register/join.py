@@ -1,6 +1,6 @@
 """Joining the register from any site: the form, "check your email", and the link's page.
 
-The form stores a sign-up and emails a link (``signups.py``); nothing is added to the
+The form stores a sign-up and emails a link (``joining.py``); nothing is added to the
 register until the link's page is opened and its button pressed. Reading any of these
 pages changes nothing. A link we did not send, one already used and one past its time each
 get their own page; an expired link's page sends a fresh link with one button.
@@ -21,7 +21,7 @@ from chorus.common.rate_limits import RateLimit
 from chorus.common.site_urls import request_site
 from partnerships.models import PartnershipHomePage
 
-from . import signups
+from . import joining
 from .join_forms import JoinForm
 from .summary import summary
 
@@ -81,7 +81,7 @@ def join(request):
         request.session[SENT]["not_sent"] = True
     else:
         inbox.note(email)
-        signups.start(form, site=site, language=translation.get_language())
+        joining.start(form, site=site, language=translation.get_language())
     return redirect("involvement:join_sent")
 
 
@@ -113,14 +113,14 @@ def sent(request):
 def confirm(request, token):
     """The link's page: what the person chose and a button; the button puts them on the
     register."""
-    sign_up = signups.find(token)
+    sign_up = joining.find(token)
     problem = _link_problem(request, sign_up, token)
     if problem is not None:
         return problem
     if request.method == "POST":
-        person = signups.confirm(sign_up, user=request.user)
+        person = joining.confirm(sign_up, user=request.user)
         if person is None:  # confirmed a moment ago, by another click
-            return _link_problem(request, signups.find(token), token)
+            return _link_problem(request, joining.find(token), token)
         request.session[JOINED] = {"email": person.email}
         return redirect("involvement:joined")
     context = {"sign_up": sign_up, "rows": summary(sign_up.answers, sign_up.email)}
@@ -143,7 +143,7 @@ def _link_problem(request, sign_up, token):
 @require_POST
 def fresh_link(request, token):
     """Send a new link for a sign-up whose link expired; what they chose is kept."""
-    sign_up = signups.find(token)
+    sign_up = joining.find(token)
     if sign_up is None or sign_up.confirmed_at is not None:
         return _link_problem(request, sign_up, token)
     address = client_address(request) or "unknown"
@@ -159,7 +159,7 @@ def fresh_link(request, token):
         request.session[SENT]["not_sent"] = True
     else:
         inbox.note(sign_up.email)
-        signups.send_fresh_link(sign_up)
+        joining.send_fresh_link(sign_up)
     return redirect("involvement:join_sent")
 
 

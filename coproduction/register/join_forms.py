@@ -252,8 +252,7 @@ class JoinForm(forms.Form):
         return self.cleaned_data["email"].strip().lower()
 
     def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"]
-        return normalise_postcode(postcode) if postcode.strip() else ""
+        return normalise_postcode(self.cleaned_data["postcode"])
 
     def clean(self):
         cleaned = super().clean()

@@ -21,8 +21,10 @@ INVALID = _("Enter a full UK postcode, like ME4 4TR")
 
 def normalise_postcode(text):
     """``text`` as a postcode in capitals with one space ("ME4 4TR"); ``ValidationError``
-    when it is not shaped like a UK postcode."""
+    when it is not shaped like a UK postcode. An empty value stays empty."""
     compact = re.sub(r"\s+", "", text or "").upper()
+    if not compact:
+        return ""
     match = POSTCODE.match(compact)
     if match is None:
         raise ValidationError(INVALID, code="invalid_postcode")

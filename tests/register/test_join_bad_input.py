@@ -27,7 +27,7 @@ def _problems(response):
         ({"contact": ["post"], "postcode": "ME4 4TR"}, "Enter your postal address"),
         (
             {"contact": ["post"], "postal_address": "1 High St", "postcode": "not a postcode"},
-            "Enter a full UK postcode, like ME4 4TR",
+            "Enter a full UK postcode",
         ),
         ({"contact": []}, "Choose at least one way for us to contact you"),
         (

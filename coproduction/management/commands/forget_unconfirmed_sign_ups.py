@@ -5,7 +5,7 @@ import datetime
 
 from django.core.management.base import BaseCommand
 
-from coproduction.register.signups import forget_unconfirmed
+from coproduction.register.joining import forget_unconfirmed
 
 
 class Command(BaseCommand):
