@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from chorus.common.site_urls import site_url
+from chorus.support.needs import Support
 from coproduction.models import (
     ConsentWording,
     Demographics,
@@ -74,7 +75,8 @@ def answers_from(form):
     data = form.cleaned_data
     agreed = form.agreed()
     answers = {name: data[name] for name in DETAILS}
-    answers["interpreter_language"] = answers["interpreter_language"].strip()
+    if Support.SPOKEN_LANGUAGE not in data["communication_support"]:
+        answers["interpreter_language"] = ""  # typed, then the interpreter was unticked
     answers.update(
         places=[page.pk for page in data["places"]],
         topics=[topic.pk for topic in data["topics"]],

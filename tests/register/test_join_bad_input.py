@@ -168,3 +168,10 @@ def test_one_address_gets_only_a_few_links_an_hour_from_any_connection(
     ]
     assert len(emails_to("ola.nowak@example.org")) == SignUp.objects.count() == 2
     assert "we have not sent another" in pages[-1].text
+
+
+def test_a_language_typed_for_an_interpreter_then_unticked_is_not_kept(
+    client, network_site, medway_site
+):
+    client.post("/join/", answers(interpreter_language="Polish"), headers=MEDWAY)
+    assert SignUp.objects.get().answers["interpreter_language"] == ""
