@@ -120,6 +120,24 @@ def forget_unconfirmed(older_than):
     return stale.delete()[0]
 
 
+def export_sign_ups(email):
+    """The sign-ups made with ``email``, for a personal-data export (answers included while
+    waiting; a confirmed one holds only when it was made and confirmed)."""
+    return [
+        {
+            "signed_up": sign_up.created_at.isoformat(),
+            "confirmed": sign_up.confirmed_at.isoformat() if sign_up.confirmed_at else None,
+            "answers": sign_up.answers,
+        }
+        for sign_up in SignUp.objects.filter(email=normalise_email(email)).order_by("pk")
+    ]
+
+
+def erase_sign_ups(email):
+    """Delete every sign-up made with ``email`` (personal-data erasure); return how many."""
+    return SignUp.objects.filter(email=normalise_email(email)).delete()[0]
+
+
 def find(token):
     """The sign-up a link's ``token`` was made for, or ``None`` for a link we did not send."""
     return SignUp.objects.filter(token_hash=hash_token(token)).first()

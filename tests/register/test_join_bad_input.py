@@ -175,3 +175,13 @@ def test_a_language_typed_for_an_interpreter_then_unticked_is_not_kept(
 ):
     client.post("/join/", answers(interpreter_language="Polish"), headers=MEDWAY)
     assert SignUp.objects.get().answers["interpreter_language"] == ""
+
+
+def test_sign_ups_are_in_a_personal_data_export_and_erased_with_it(client, link):
+    from coproduction.register.joining import erase_sign_ups, export_sign_ups
+
+    (exported,) = export_sign_ups("Ola.Nowak@example.org")
+    assert exported["confirmed"] is None and exported["answers"]["name"] == "Ola Nowak"
+    assert erase_sign_ups("ola.nowak@example.org") == 1
+    assert not SignUp.objects.exists()
+    assert client.get(link, headers=MEDWAY).status_code == 404
