@@ -1,5 +1,7 @@
-"""The co-production app's part of "Get involved": assemblies that are recruiting participants."""
+"""The co-production app's part of "Get involved": assemblies that are recruiting participants,
+and joining the involvement register (offered on every site)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -9,6 +11,8 @@ from .models import AssemblyIndexPage, AssemblyPage
 
 #: Where assemblies come in "Get involved": first, the most direct way to have a say.
 ORDER = 10
+#: Joining the register is always open, so it comes after what is open only for a while.
+REGISTER_ORDER = 50
 
 
 def recruiting_assemblies(site, across_network):
@@ -64,5 +68,21 @@ def assembly_items(site, request, across_network):
             url=url or assemblies[0].get_url(request) or "",
             action=_("See the assemblies you can join"),
             order=ORDER,
+        )
+    ]
+
+
+def register_items(site, request, across_network):
+    """Return the item inviting residents to join the involvement register (on every site)."""
+    return [
+        GetInvolvedItem(
+            heading=_("Join the register"),
+            summary=_(
+                "Hear about health and care where you live, and be invited to surveys and "
+                "panels. You choose what we contact you about."
+            ),
+            url=reverse("involvement:join"),
+            action=_("Join the involvement register"),
+            order=REGISTER_ORDER,
         )
     ]

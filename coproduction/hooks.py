@@ -79,5 +79,8 @@ def chorus_sees_personal_data(user):
 
 @hookimpl
 def chorus_register_get_involved(site, request, across_network):
-    """Invite residents to the assemblies that are recruiting participants."""
-    return get_involved.assembly_items(site, request, across_network)
+    """Invite residents to the assemblies that are recruiting participants, and to join the
+    involvement register."""
+    return get_involved.assembly_items(site, request, across_network) + get_involved.register_items(
+        site, request, across_network
+    )

@@ -9,6 +9,7 @@ from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
+from .signup import SignUp
 from .targets import PopulationTarget, TargetImport
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "RegisterExport",
     "RegisterSettings",
     "Role",
+    "SignUp",
     "TargetImport",
     "Topic",
     "normalise_email",

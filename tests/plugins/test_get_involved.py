@@ -2,7 +2,8 @@
 
 The block comes first on the network home and every partnership home, before partners; each
 plugin that is on for the site adds at most one item; a plugin that is off adds nothing;
-nothing open gives an empty state; the block is cached per content generation.
+joining the involvement register is always offered, so with nothing else open it is the only
+item; the block is cached per content generation.
 """
 
 import datetime
@@ -29,7 +30,7 @@ pytestmark = [pytest.mark.django_db, WAGTAIL_RENDITION_LEAK]
 NETWORK = {"host": "localhost"}
 MEDWAY = {"host": "medway-swale.localhost"}
 WEST_KENT = {"host": "west-kent.localhost"}
-EMPTY = "Nothing is open to join just now."
+JOIN = "<h3>Join the register</h3>"
 
 
 def home(client, headers):
@@ -42,6 +43,11 @@ def block(html):
     """The "Get involved" section of a home page's HTML."""
     start = html.index('<section class="get-involved"')
     return html[start : html.index("</section>", start)]
+
+
+def only_joining(found):
+    """Whether the block offers nothing but joining the register, which is always open."""
+    return found.count('class="get-involved__item"') == 1 and JOIN in found
 
 
 def open_round(site, **fields):
@@ -95,9 +101,10 @@ def test_a_partnership_home_opens_with_get_involved_before_its_partners(client, 
     assert "Medway Voluntary Action" in html
 
 
-def test_nothing_open_gives_an_empty_state(client, medway_site, network_site):
-    assert EMPTY in block(home(client, MEDWAY))
-    assert EMPTY in block(home(client, NETWORK))
+def test_with_nothing_open_only_joining_the_register_is_offered(client, medway_site, network_site):
+    assert only_joining(block(home(client, MEDWAY)))
+    assert only_joining(block(home(client, NETWORK)))
+    assert '<a href="/join/">Join the involvement register</a>' in block(home(client, MEDWAY))
 
 
 def test_a_plugin_off_for_a_site_adds_nothing_there(client, medway_site, west_kent_site, enable):
@@ -109,7 +116,7 @@ def test_a_plugin_off_for_a_site_adds_nothing_there(client, medway_site, west_ke
     assert "Apply for a community grant" not in block(home(client, WEST_KENT))
 
     enablement.disable("grants", medway_site)
-    assert EMPTY in block(home(client, MEDWAY))
+    assert only_joining(block(home(client, MEDWAY)))
 
 
 def test_the_hook_is_called_only_for_plugins_on_for_the_site(
@@ -120,6 +127,8 @@ def test_the_hook_is_called_only_for_plugins_on_for_the_site(
 
     on = get_involved_items(medway_site.root_page.specific, request)
     off = get_involved_items(west_kent_site.root_page.specific, request)
+    joining = on.pop()  # the core's, on every site
+    assert off == [joining] and joining.url == "/join/"
 
     assert on == [
         GetInvolvedItem(
@@ -130,7 +139,6 @@ def test_the_hook_is_called_only_for_plugins_on_for_the_site(
             order=5,
         )
     ]
-    assert off == []
     assert hook_calls == [("chorus_register_get_involved", "medway-swale.localhost")]
 
 
@@ -158,7 +166,7 @@ def test_the_network_home_leaves_out_a_plugin_off_for_the_network_site(
 ):
     enable("grants", medway_site)
     open_round(medway_site)
-    assert EMPTY in block(home(client, NETWORK))
+    assert only_joining(block(home(client, NETWORK)))
 
 
 def test_several_recruiting_assemblies_link_to_the_filtered_index(client, network_site):
@@ -185,7 +193,7 @@ def test_rounds_not_yet_open_or_closed_are_not_offered(client, medway_site, enab
         closes_at=now - datetime.timedelta(days=1),
     )
 
-    assert EMPTY in block(home(client, MEDWAY))
+    assert only_joining(block(home(client, MEDWAY)))
 
 
 def test_a_round_closing_with_the_clock_leaves_within_the_fragment_lifetime(
@@ -198,7 +206,7 @@ def test_a_round_closing_with_the_clock_leaves_within_the_fragment_lifetime(
 
     later = closes + datetime.timedelta(seconds=settings.CHORUS_FRAGMENT_CACHE_SECONDS + 1)
     with freeze_time(later):
-        assert EMPTY in block(home(client, MEDWAY))
+        assert only_joining(block(home(client, MEDWAY)))
 
 
 def test_a_change_to_plugin_data_shows_on_the_next_request(
@@ -212,7 +220,7 @@ def test_a_change_to_plugin_data_shows_on_the_next_request(
         pot.closes_at = timezone.now() - datetime.timedelta(minutes=1)
         pot.save()  # the grants plugin refreshes the site's content: the cached block goes
 
-    assert EMPTY in block(home(client, MEDWAY))
+    assert only_joining(block(home(client, MEDWAY)))
 
 
 def test_a_home_with_everything_on_stays_within_the_query_budget(

@@ -96,3 +96,15 @@ def field_group_context(bound_field, problems=()):
         "fieldset": fieldset,
         "hidden": bound_field.is_hidden,
     }
+
+
+def unchecked_copy(form, leave_out=()):
+    """An unbound copy of the sent ``form`` showing what was typed, with no errors: for a
+    form refused before it was checked (a rate limit), so nothing typed is lost.
+    ``leave_out`` names fields not to show again (a robot trap)."""
+    typed = {
+        name: field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
+        for name, field in form.fields.items()
+        if name not in leave_out
+    }
+    return form.__class__(initial=typed)

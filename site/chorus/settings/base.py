@@ -249,6 +249,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(env_str("CHORUS_SIGN_IN_FAILURE_LIMIT", "5"))
 # Help requests ("Ask for help or another format") one client address may send in an hour.
 CHORUS_SUPPORT_REQUESTS_PER_HOUR = int(env_str("CHORUS_SUPPORT_REQUESTS_PER_HOUR", "5"))
+# Sign-ups to the involvement register (and fresh confirmation links) one client address may
+# ask for in an hour, and how long a confirmation link works (coproduction.register).
+CHORUS_REGISTER_SIGNUPS_PER_HOUR = int(env_str("CHORUS_REGISTER_SIGNUPS_PER_HOUR", "10"))
+CHORUS_REGISTER_LINK_LIFETIME = datetime.timedelta(days=7)
+# Confirmation links one email address may be sent in an hour, from any connection.
+CHORUS_REGISTER_LINKS_PER_EMAIL_PER_HOUR = 3
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(env_str("CHORUS_SIGN_IN_COOL_OFF_MINUTES", "15"))
 )

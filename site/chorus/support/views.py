@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from chorus.accounts.throttling import client_address
 from chorus.common.error_summary import problems
+from chorus.common.form_fields import unchecked_copy
 from chorus.common.rate_limits import RateLimit
 from chorus.common.site_urls import request_site
 
@@ -104,7 +105,7 @@ def _form_page(request, form, page, throttled=False):
     """The form, with what was typed and what is wrong; status 429 past the rate limit (the
     form is not checked then, and keeps what was typed for a later try)."""
     if throttled:
-        form = _unchecked_copy(form)
+        form = unchecked_copy(form, leave_out=("website",))
     context = {"form": form, "page": page, "problems": [] if throttled else problems(form)}
     if throttled:
         context["page_has_errors"] = True
@@ -113,16 +114,6 @@ def _form_page(request, form, page, throttled=False):
             "not taken this one. Please try again in an hour: what you typed is still below."
         )
     return render(request, "support/ask.html", context, status=429 if throttled else 200)
-
-
-def _unchecked_copy(form):
-    """An unbound form showing what ``form`` was sent (but not the trap), with no errors."""
-    typed = {
-        name: field.widget.value_from_datadict(form.data, form.files, form.add_prefix(name))
-        for name, field in form.fields.items()
-        if name != "website"
-    }
-    return SupportRequestForm(initial=typed)
 
 
 @never_cache
