@@ -4,6 +4,7 @@ from chorus.plugins import hookimpl
 
 from . import get_involved
 from .models import CharterSignature
+from .register import joining
 from .register import personal_data as register_data
 from .register.permissions import EXPORT_PEOPLE, RECORD_SIGNUP, works_on_register
 
@@ -19,6 +20,9 @@ def chorus_export_personal_data(email):
     register = register_data.export(email)
     if register:
         data["involvement register"] = register
+    sign_ups = joining.export_sign_ups(email)
+    if sign_ups:
+        data["involvement register sign-ups"] = sign_ups
     signatures = list(
         CharterSignature.objects.filter(contact_email__iexact=email)
         .select_related("organisation", "charter")
@@ -49,14 +53,15 @@ def chorus_export_personal_data(email):
 @hookimpl
 def chorus_erase_personal_data(email):
     """Pseudonymise the contact on signatures submitted with ``email``, and the person on
-    the involvement register (``coproduction.register.personal_data``).
+    the involvement register (``coproduction.register.personal_data``); delete the sign-ups
+    made with ``email`` (the answers they hold were copied to the register on confirmation).
 
     The signature, its organisation, commitment and review stay: they are the public,
     organisational record of who signed the charter, which an audit needs.
     """
     if not email:
         return 0
-    erased = register_data.erase(email)
+    erased = register_data.erase(email) + joining.erase_sign_ups(email)
     return erased + CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )
