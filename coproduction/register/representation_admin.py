@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from chorus.caching import generation, generational
 from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
+from partnerships.models import PartnershipHomePage
 
 from ..models import Role
 from .charts import bar_chart
 from .disclosure import EXPLANATION
-from .permissions import places_for
+from .permissions import places_for, sees_everyone
 from .representation import representativeness
 
 PERMISSION = "coproduction.view_demographics"
@@ -28,6 +30,23 @@ def can_view(user):
 
 def can_manage_targets(user):
     return user.is_active and user.has_perm("coproduction.add_populationtarget")
+
+
+def place_titles(user):
+    """``{pk: title}`` of the places ``user`` may report on, in title order.
+
+    For those who see every place (network staff, superusers) the list is cached for the
+    content generation: places are pages, and adding, renaming or removing one starts a new
+    generation (``chorus.caching.generation``).
+    """
+    if not sees_everyone(user):
+        return dict(places_for(user).order_by("title").values_list("pk", "title"))
+    key = f"{generation.current()}:register:place-titles"
+    titles = generational.get(key)
+    if titles is None:
+        titles = dict(PartnershipHomePage.objects.order_by("title").values_list("pk", "title"))
+        generational.put(key, titles, None)
+    return titles
 
 
 class ReportForm(forms.Form):
@@ -43,11 +62,14 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.places = {place.pk: place for place in places_for(user).order_by("title")}
-        self.fields["place"].choices = [(pk, place.title) for pk, place in self.places.items()]
+        self.places = place_titles(user)
+        self.fields["place"].choices = list(self.places.items())
 
     def clean_place(self):
-        return self.places[self.cleaned_data["place"]]
+        """The chosen place, as an unsaved page holding its key and title (all the report
+        needs)."""
+        pk = self.cleaned_data["place"]
+        return PartnershipHomePage(pk=pk, id=pk, title=self.places[pk])
 
 
 class RepresentativenessView(BreadcrumbTrailMixin, WagtailAdminTemplateMixin, TemplateView):
