@@ -3,11 +3,12 @@ exports run in the task queue."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting
+
+from chorus.common.storage import private_storage
 
 from .consent import Purpose
 
@@ -36,11 +37,6 @@ class RegisterSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("involvement register settings")
         verbose_name_plural = _("involvement register settings")
-
-
-def private_storage():
-    """Exports hold contact details: they live in the ``private`` storage, never at a URL."""
-    return storages["private"]
 
 
 class RegisterExport(models.Model):

@@ -1,8 +1,6 @@
-"""Where application files live: the ``private`` storage, which has no public URL."""
+"""Where application files live: the ``private`` storage, which has no public URL. This
+module stays because the grants migrations name ``plugins.grants.storage.private_storage``."""
 
-from django.core.files.storage import storages
+from chorus.common.storage import private_storage
 
-
-def private_storage():
-    """Return the storage for files only permission-checking views may serve."""
-    return storages["private"]
+__all__ = ["private_storage"]
