@@ -7,10 +7,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
+
 from .blocks import ContentStreamBlock
 
 
-class ContentPage(Page):
+class ContentPage(CachedViewRestrictionsMixin, Page):
     """A general page: About, the accessibility statement, the privacy notice, contact.
 
     An editor writes a short summary and builds the body from blocks (text, images,

@@ -12,13 +12,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from ..blocks import RecommendationsBlock
 from .common import COPRODUCTION_PARENTS
 
 
-class AssemblyIndexPage(SingleQueryChildRouteMixin, Page):
+class AssemblyIndexPage(CachedViewRestrictionsMixin, SingleQueryChildRouteMixin, Page):
     """The "Assemblies" section of a site: lists its assemblies, grouped and filtered by status."""
 
     introduction = RichTextField(_("introduction"), blank=True)
@@ -101,7 +102,7 @@ class AssemblyIndexPage(SingleQueryChildRouteMixin, Page):
         return context
 
 
-class AssemblyPage(Page):
+class AssemblyPage(CachedViewRestrictionsMixin, Page):
     """One assembly: a topic put to residents and partner organisations, and what came of it.
 
     Editors follow an assembly through its life: planned, recruiting, in session and

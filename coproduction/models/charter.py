@@ -15,13 +15,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.languages.content import default_language, same_language, source_page
 
 from ..freshness import refresh_charter
 from .common import COPRODUCTION_PARENTS
 
 
-class CharterPage(RoutablePageMixin, Page):
+class CharterPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """The co-production charter of a partnership or of the whole network.
 
     Editors write its principles and say what each means in practice. Partner organisations

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins.get_involved import get_involved_items
 from chorus.plugins.panels import partnership_home_panels
 
@@ -18,7 +19,7 @@ from chorus.plugins.panels import partnership_home_panels
 LOGO_FILTER = "fill-120x120"
 
 
-class PartnershipHomePage(Page):
+class PartnershipHomePage(CachedViewRestrictionsMixin, Page):
     """The root page of one partnership's or care co-operative's site."""
 
     class Kind(models.TextChoices):

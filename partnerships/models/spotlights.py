@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from ..blocks import SpotlightStreamBlock
@@ -73,7 +74,7 @@ class SpotlightFilterForm(forms.Form):
         self.fields["partner"].choices = [("", _("All partner organisations")), *partners]
 
 
-class SpotlightIndexPage(SingleQueryChildRouteMixin, Page):
+class SpotlightIndexPage(CachedViewRestrictionsMixin, SingleQueryChildRouteMixin, Page):
     """The list of a partnership's spotlight reports, newest first, filterable.
 
     Editors add one per partnership (e.g. "Spotlights") and write a short introduction.
@@ -184,7 +185,7 @@ class SpotlightPageTag(TaggedItemBase):
     )
 
 
-class SpotlightPage(Page):
+class SpotlightPage(CachedViewRestrictionsMixin, Page):
     """A report on one local organisation: who they are, what they do, what people told
     them, figures and quotes, and what changed as a result.
 

@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins import PluginPageMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
@@ -27,7 +28,9 @@ def _keep_place(param, page_obj):
     return urlencode({param: page_obj.number}) if page_obj.number > 1 else ""
 
 
-class EventIndexPage(PluginPageMixin, SingleQueryChildRouteMixin, Page):
+class EventIndexPage(
+    CachedViewRestrictionsMixin, PluginPageMixin, SingleQueryChildRouteMixin, Page
+):
     """The events of one site: what is coming up, soonest first, then what has happened.
 
     Editors add one per site (usually called "Events") under the partnership's home page,
@@ -80,7 +83,7 @@ class EventIndexPage(PluginPageMixin, SingleQueryChildRouteMixin, Page):
         return context
 
 
-class EventPage(PluginPageMixin, Page):
+class EventPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
     """One event: a roadshow stop, focus group, workshop, drop-in or public meeting.
 
     Editors say what it is, when and where it happens (a venue, an online link, or both),

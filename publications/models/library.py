@@ -13,12 +13,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from .common import PUBLICATION_PARENTS, documents_of
 
 
-class ResourceLibraryPage(SingleQueryChildRouteMixin, Page):
+class ResourceLibraryPage(CachedViewRestrictionsMixin, SingleQueryChildRouteMixin, Page):
     """A site's library of published resources, filterable by type, topic, format and year.
 
     Editors add one per site (e.g. "Resources" or "Publications") under the network or a
@@ -68,7 +69,7 @@ class ResourcePageTag(TaggedItemBase):
     )
 
 
-class ResourcePage(Page):
+class ResourcePage(CachedViewRestrictionsMixin, Page):
     """One published resource (a report, leaflet, policy...) and the formats it comes in."""
 
     class DocumentType(models.TextChoices):

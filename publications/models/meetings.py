@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from .common import PUBLICATION_PARENTS, documents_of
@@ -35,7 +36,7 @@ def group_by_year(meetings):
     return groups
 
 
-class CommitteePage(SingleQueryChildRouteMixin, Page):
+class CommitteePage(CachedViewRestrictionsMixin, SingleQueryChildRouteMixin, Page):
     """A committee, board or steering group, listing its meetings: upcoming first, then past.
 
     Editors add one per group under the network or a partnership home, then add each
@@ -107,7 +108,7 @@ class CommitteePage(SingleQueryChildRouteMixin, Page):
         return context
 
 
-class MeetingPage(Page):
+class MeetingPage(CachedViewRestrictionsMixin, Page):
     """One meeting of a committee: when and where, its agenda and papers, minutes, decisions."""
 
     class Status(models.TextChoices):

@@ -9,10 +9,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins import PluginPageMixin
 
 
-class GrantProgrammePage(PluginPageMixin, RoutablePageMixin, Page):
+class GrantProgrammePage(CachedViewRestrictionsMixin, PluginPageMixin, RoutablePageMixin, Page):
     """A grant programme: what it funds, who may apply, who runs it and who pays for it.
 
     Editors write the programme's story here; its funding rounds (budgets, amounts, dates,

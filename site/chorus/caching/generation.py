@@ -2,9 +2,10 @@
 
 Cached navigation, site lookups and stored pages (``page_store``) carry the current
 generation. Publishing, unpublishing, moving or deleting a page, saving a live one, changing
-a site, a locale or site settings, changing or deleting an image or a document, a plugin's
-``refresh_site_content`` and ``migrate`` (run by every release) move to a new generation, so
-every such entry is forgotten at once without having to know its key.
+a site, a locale, a page's view restriction or site settings, changing or deleting an image
+or a document, a plugin's ``refresh_site_content`` and ``migrate`` (run by every release)
+move to a new generation, so every such entry is forgotten at once without having to know
+its key.
 
 The generation lives in the shared cache (see ``CACHES``), so a bump made by any process, a
 web worker or the CLI, is read by every other on its next request; a process keeps it only
@@ -24,7 +25,7 @@ from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import per_request
@@ -92,15 +93,16 @@ def _bump_on_save_and_delete(model, receiver=bump_now_and_on_commit):
 
 
 def connect():
-    """Bump on every change to the page tree, the sites and locales, the site settings
-    (footers, a plugin's settings), and images and documents, and after ``migrate``
-    (called from ``ready``)."""
+    """Bump on every change to the page tree, the sites, locales and view restrictions, the
+    site settings (footers, a plugin's settings), and images and documents, and after
+    ``migrate`` (called from ``ready``)."""
     page_published.connect(bump_now_and_on_commit, dispatch_uid="chorus-generation-published")
     page_unpublished.connect(bump_now_and_on_commit, dispatch_uid="chorus-generation-unpublished")
     post_page_move.connect(bump_now_and_on_commit, dispatch_uid="chorus-generation-moved")
     post_save.connect(_bump_if_live_page, dispatch_uid="chorus-generation-live-page-saved")
     post_delete.connect(_bump_if_page, dispatch_uid="chorus-generation-page-deleted")
-    for model in (Site, Locale):
+    # A view restriction makes pages private (see ``restrictions``).
+    for model in (Site, Locale, PageViewRestriction):
         _bump_on_save_and_delete(model)
     for model in apps.get_models():
         if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):

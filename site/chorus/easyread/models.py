@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins.pages import page_is_switched_off
 
 from .blocks import EasyReadBodyBlock
@@ -16,7 +17,7 @@ from .blocks import EasyReadBodyBlock
 EASY_READ_PAGE = "easyread.EasyReadPage"
 
 
-class EasyReadPage(Page):
+class EasyReadPage(CachedViewRestrictionsMixin, Page):
     """The Easy Read version of its parent page, the "standard version".
 
     Editors add it as a child of the page it explains ("Add child page" on the charter, an

@@ -21,6 +21,7 @@ from django.urls import re_path
 from django.utils.translation import get_language
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
 from .content import default_language, live_translation, same_language
@@ -33,6 +34,21 @@ def _route(root, request, components):
         return None
 
 
+def localized_root(site):
+    """Return ``site``'s root page in the active language, as Wagtail's ``localized`` does.
+
+    A site found through the site cache (``chorus.caching.sites``) carries the answer for
+    each content language in ``localized_roots``, which saves a query for the locale.
+    """
+    roots = getattr(site, "localized_roots", None)
+    if roots is None:
+        return site.root_page.localized
+    try:
+        return roots[get_supported_content_language_variant(get_language())]
+    except (KeyError, LookupError):
+        return site.root_page.localized
+
+
 def route(request, path):
     """Return Wagtail's route result for ``path`` in the active language, or None.
 
@@ -43,9 +59,9 @@ def route(request, path):
         return None, False
     components = [component for component in path.split("/") if component]
     root = site.root_page
-    localized_root = root.localized
-    result = _route(localized_root, request, components)
-    if result is not None or localized_root.pk == root.pk:
+    localized = localized_root(site)
+    result = _route(localized, request, components)
+    if result is not None or localized.pk == root.pk:
         return result, False
     return _route(root, request, components), True
 
@@ -53,13 +69,11 @@ def route(request, path):
 def serve(request, path):
     """Serve the page at ``path`` under the rule above, then as Wagtail's ``serve`` does."""
     language = get_language()
-    if same_language(language, default_language()):
-        return wagtail_views.serve(request, path)
     result, from_default_tree = route(request, path)
     if result is None:
         raise Http404
     page = result[0]
-    if from_default_tree:
+    if from_default_tree and not same_language(language, default_language()):
         translation = live_translation(page, language)
         if translation is not None and translation.pk != page.pk:
             # The English page's address here (/pl/charter/) and what follows it (sign/).

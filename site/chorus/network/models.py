@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins.get_involved import get_involved_items
 from chorus.plugins.panels import network_home_panels
 from partnerships.models import PartnershipHomePage, SpotlightPage
@@ -15,7 +16,7 @@ from partnerships.models.spotlights import spotlight_listing
 LATEST_SPOTLIGHTS = 6
 
 
-class NetworkHomePage(Page):
+class NetworkHomePage(CachedViewRestrictionsMixin, Page):
     """The root page of the network's own site (e.g. Kent and Medway).
 
     It lists every partnership and gathers upcoming events, the latest spotlights and
