@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from partnerships.blocks import HeadingBlock, KeyFigureBlock, ParagraphBlock, QuoteBlock
 
 from .common import COPRODUCTION_PARENTS
@@ -34,7 +35,7 @@ class BulletinStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
 
 
-class BulletinIndexPage(Page):
+class BulletinIndexPage(CachedViewRestrictionsMixin, Page):
     """A site's bulletin archive: the bulletins already sent, newest first."""
 
     introduction = RichTextField(_("introduction"), blank=True)
@@ -68,7 +69,7 @@ class BulletinIndexPage(Page):
         return context
 
 
-class BulletinPage(Page):
+class BulletinPage(CachedViewRestrictionsMixin, Page):
     """One bulletin: its date, a summary and the news itself. Staff send it from the admin
     (the "Send bulletin" button); translations and an Easy Read version go to the people who
     asked for them."""

@@ -4,8 +4,9 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from pages.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +67,13 @@ def test_public_pages_ask_nothing_about_privacy_or_locales_once_cached(
         tables = " ".join(query["sql"] for query in queries)
         assert "wagtailcore_pageviewrestriction" not in tables, path
         assert "wagtailcore_locale" not in tables, path
+
+
+def test_every_page_type_skips_the_privacy_queries_when_nothing_is_restricted():
+    """A new page type must take ``CachedViewRestrictionsMixin`` (docs/plugins.md)."""
+    without = [
+        model.__name__
+        for model in get_page_models()
+        if model is not Page and not issubclass(model, CachedViewRestrictionsMixin)
+    ]
+    assert without == []
