@@ -32,6 +32,20 @@ SQLITE_PASS_ONLY = {
     "tests/test_layers.py",
     "tests/test_translations.py",
 }
+#: Whole packages that test what pages, templates and forms show (rendering, links, languages,
+#: Easy Read, site identity), with nothing that depends on the engine: SQLite pass only.
+SQLITE_PASS_ONLY_PACKAGES = (
+    "tests/easyread/",
+    "tests/i18n/",
+    "tests/identity/",
+    "tests/pages/",
+    "tests/publications/",
+)
+#: ...except the tests in them that search, which depends on the engine (PostgreSQL's
+#: full-text search against SQLite's).
+RUN_ON_EVERY_ENGINE = {
+    "tests/publications/test_library.py::test_site_search_finds_resources_and_meetings",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -39,11 +53,14 @@ def pytest_collection_modifyitems(config, items):
     if connection.vendor == "sqlite":
         return
     skip = pytest.mark.skip(
-        reason="slow, and its outcome does not depend on the database engine: runs in the "
-        "SQLite pass"
+        reason="its outcome does not depend on the database engine (it is slow, or renders "
+        "pages): runs in the SQLite pass"
     )
     for item in items:
-        if item.nodeid.split("::")[0] in SQLITE_PASS_ONLY:
+        path = item.nodeid.split("::")[0]
+        if item.nodeid in RUN_ON_EVERY_ENGINE:
+            continue
+        if path in SQLITE_PASS_ONLY or path.startswith(SQLITE_PASS_ONLY_PACKAGES):
             item.add_marker(skip)
 
 

@@ -1,5 +1,6 @@
 """`seed_demo` without DEBUG or --with-admin: every section is built, and nobody has an
-account (grants keep their applicants as contacts, time credits and voting build no people)."""
+account (grants keep their applicants as contacts, time credits, voting and the involvement
+register build no people)."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,6 +8,7 @@ from django.db.models import Q
 from wagtail.models import Site
 
 from chorus.plugins import enablement
+from coproduction.models import Person, PostcodeArea, Topic
 from partnerships.models import MemberRegister, Membership
 from plugins.grants.models import Application, Assessment, Award
 from plugins.timecredits.models import Offer, Scheme, Transaction, Wallet
@@ -26,6 +28,11 @@ demo = seeded_once(port=PORT, with_admin=False)
 def test_no_user_is_created_without_debug_or_with_admin():
     assert not get_user_model().objects.exists()
     assert Site.objects.count() == len(HOSTNAMES)
+
+
+def test_the_involvement_register_has_its_topics_but_nobody_on_it():
+    assert Topic.objects.exists() and PostcodeArea.objects.exists()
+    assert not Person.objects.exists()
 
 
 def test_the_grants_are_built_with_contacts_but_no_users():

@@ -44,23 +44,24 @@ def build_register_people(sites, *, with_people=True):
     """Add the register's topics, postcode areas and people; return lines to report.
 
     ``sites`` maps hostnames to sites and must hold the four places (``<slug>.localhost``).
-    The people have no accounts, so they are always made; the officer who recorded the phone
-    and paper sign-ups has one, so is made only ``with_people`` (where the demo's accounts
-    are): without, those sign-ups say nobody recorded them.
+    The people (and the officer who recorded the phone and paper sign-ups) are made only
+    ``with_people``, like the demo's members and volunteers: without, the register has its
+    topics and postcode areas but nobody on it.
     """
     place_ids = {
         slug: sites[f"{slug}.localhost"].root_page_id for slug in set(POSTCODE_AREAS.values())
     }
     topic_ids = ensure_topics()
     ensure_postcode_areas(place_ids)
+    if not with_people:
+        return ["Involvement register: topics and postcode areas, nobody on it (no people)."]
     invented = invent_people(PEOPLE, seed=SEED, panel_per_place=PANEL_PER_PLACE)
     known = set(
         Person.objects.filter(email__in=[p.email for p in invented]).values_list("email", flat=True)
     )
     new = [p for p in invented if p.email not in known]
     if new:
-        recorder = _officer() if with_people else None
-        write_people(new, place_ids, topic_ids, recorder=recorder)
+        write_people(new, place_ids, topic_ids, recorder=_officer())
     return [f"Involvement register: {len(invented)} invented people ({len(new)} added)."]
 
 
