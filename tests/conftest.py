@@ -31,15 +31,29 @@ SQLITE_PASS_ONLY = {
     "tests/plugins/test_pytest_plugin.py",
     "tests/test_layers.py",
     "tests/test_translations.py",
+    # The plugin kit's tooling: scaffolding, installing a third-party distribution, hook
+    # documentation and version checks.
+    "tests/plugins/test_hooks_documented_and_tested.py",
+    "tests/plugins/test_requires_chorus.py",
+    "tests/plugins/test_startplugin.py",
+    "tests/plugins/test_third_party_plugin.py",
 }
-#: Whole packages that test what pages, templates and forms show (rendering, links, languages,
-#: Easy Read, site identity), with nothing that depends on the engine: SQLite pass only.
+#: Whole packages (and modules) that test what pages, templates and forms show (rendering,
+#: links, languages, Easy Read, site identity, the homes, spotlights, events, the help form,
+#: the shared form patterns), with nothing that depends on the engine: SQLite pass only.
 SQLITE_PASS_ONLY_PACKAGES = (
+    "tests/common/",
     "tests/easyread/",
+    "tests/events/",
     "tests/i18n/",
     "tests/identity/",
+    "tests/network/",
     "tests/pages/",
+    "tests/partnerships/test_orgid.py",
+    "tests/partnerships/test_partnership_home.py",
+    "tests/partnerships/test_spotlights.py",
     "tests/publications/",
+    "tests/support/",
 )
 #: ...except the tests in them that search, which depends on the engine (PostgreSQL's
 #: full-text search against SQLite's).
