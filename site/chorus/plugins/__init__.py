@@ -19,6 +19,8 @@ from .contributions import (
     GetInvolvedItem,
     NavigationItem,
     Panel,
+    Statement,
+    SubmittedResponse,
 )
 from .markers import hookimpl, hookspec
 from .meta import PluginAppConfig, PluginMeta
@@ -45,6 +47,8 @@ __all__ = [
     "NavigationItem",
     "Panel",
     "PluginAppConfig",
+    "Statement",
+    "SubmittedResponse",
     "PluginMeta",
     "hookimpl",
     "hookspec",

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 
@@ -93,3 +94,37 @@ class Audience:
     key: str
     label: str
     emails: Callable[[], Iterable[str]]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One thing a person wrote in their own words: ``prompt`` is what they were asked
+    ("What would make the service better for you?"), or the idea's title; ``text`` is their
+    answer, as they wrote it."""
+
+    prompt: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SubmittedResponse:
+    """What someone told a site: a survey response, an idea, a comment.
+
+    ``key`` is unique and stable (``"surveys:response:42"``), so a listener that stores
+    something can make a repeat call harmless. ``kind`` says what it is in a few words
+    ("Survey response", "Idea"); ``source`` names what it answered (the survey or board's
+    title) and ``url`` links staff to it. ``statements`` are the person's free-text words;
+    ``topics`` the register topics it concerns (names); ``language`` its language code.
+    ``may_quote`` is true only when the person agreed to be quoted publicly; even then,
+    staff redact before quoting. Nobody's name or email address is part of it.
+    """
+
+    key: str
+    kind: str
+    source: str
+    url: str
+    submitted_at: datetime
+    statements: tuple[Statement, ...] = ()
+    topics: tuple[str, ...] = ()
+    language: str = "en-gb"
+    may_quote: bool = False

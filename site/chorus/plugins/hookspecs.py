@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         GetInvolvedItem,
         NavigationItem,
         Panel,
+        SubmittedResponse,
     )
 
 from .markers import hookspec
@@ -220,6 +221,29 @@ def chorus_on_participation(site: Site, user: AbstractBaseUser, description: str
             if scheme is not None:
                 credit_participation(scheme, user, description=description,
                                      idempotency_key=key)
+    """
+
+
+@hookspec
+def chorus_on_response_submitted(site: Site, response: SubmittedResponse) -> None:
+    """React to someone telling ``site`` something: a survey response, an idea, a comment.
+
+    Called once the transaction that stored it commits, for the plugins that are on for
+    ``site``, by whatever took it in (the surveys and ideas plugins). ``response`` is a
+    :class:`~chorus.plugins.SubmittedResponse`: its free-text ``statements``, the ``topics``
+    it concerns, whether the person agreed to be quoted (``may_quote``) and a stable
+    ``key``, so a repeat call can be made harmless. It never carries who the person is.
+    Return values are ignored; an exception is logged and does not lose the response.
+
+    Example::
+
+        @hookimpl
+        def chorus_on_response_submitted(site, response):
+            for statement in response.statements:
+                Insight.objects.get_or_create(
+                    site=site, key=f"{response.key}:{statement.prompt}",
+                    defaults={"text": statement.text, "source": response.source},
+                )
     """
 
 
