@@ -8,7 +8,13 @@ from importlib.metadata import entry_points
 
 ENTRY_POINT_GROUP = "chorus.plugins"
 
-BUILTIN_PLUGIN_APPS = ("plugins.events", "plugins.grants", "plugins.timecredits", "plugins.voting")
+BUILTIN_PLUGIN_APPS = (
+    "plugins.events",
+    "plugins.grants",
+    "plugins.surveys",
+    "plugins.timecredits",
+    "plugins.voting",
+)
 
 
 def entry_point_plugin_apps():

@@ -1,0 +1,6 @@
+"""The surveys plugin's models: the survey page, and the responses to it."""
+
+from .pages import SurveyPage
+from .responses import Answer, HearBack, Invitation, Response, Theme
+
+__all__ = ["Answer", "HearBack", "Invitation", "Response", "SurveyPage", "Theme"]
