@@ -70,6 +70,8 @@ def storage_folders():
 
 
 def empty_caches():
+    """Empty every cache: the site root paths, plugin switches and cache generation that
+    were cached for rows a restore has just replaced."""
     for cache in caches.all():
         cache.clear()
 
@@ -104,6 +106,7 @@ class Snapshot:
         empty_caches()
 
     def close(self):
+        """Free the copy of the database."""
         self.database.close()
 
 
@@ -117,6 +120,7 @@ class Snapshots:
         self.demos = {}
 
     def close(self):
+        """Free every copy."""
         for snapshot in [self.migrated, *self.demos.values()]:
             snapshot.close()
 
@@ -124,8 +128,8 @@ class Snapshots:
 @pytest.fixture(scope="session")
 def django_db_setup(chromium, django_db_setup):
     """Start Chromium before the test database: Playwright gives this thread a new context,
-    and Django keeps a connection per context, so the database is set up, and the live
-    server later given, the connection the tests use."""
+    and Django keeps a connection per context, so the database is set up on the connection
+    that the tests, the snapshots and the live server (which shares it) then use."""
 
 
 @pytest.fixture(scope="session")
