@@ -2,8 +2,8 @@
 and one column per question, written as it is read so memory stays flat however many
 responses there are.
 
-Responses are read in chunks of :data:`CHUNK` with their answers prefetched per chunk
-(``QuerySet.iterator(chunk_size=...)`` with ``prefetch_related``); the CSV goes out as it is
+Responses are read in chunks of :data:`CHUNK` (``QuerySet.iterator(chunk_size=...)``) and
+each chunk's answers are fetched with one query, as tuples; the CSV goes out as it is
 written (``StreamingHttpResponse``), the XLSX is written row by row by openpyxl's write-only
 workbook to a temporary file that is then streamed. Every cell goes through
 :func:`chorus.common.csv_cells.safe_cell`, so text that a spreadsheet would run as a formula
@@ -15,7 +15,6 @@ import csv
 import tempfile
 from decimal import Decimal
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -68,72 +67,91 @@ def _number(value):
 
 
 def _answer(question, answers):
-    """The cell for ``question`` from its ``answers`` (Answer rows)."""
+    """The cell for ``question`` from its ``answers``: ``(value, text, number, rank)``
+    tuples, in the order they were stored."""
     if not answers:
         return ""
+    value, text, number, _rank = answers[0]
     if question.kind in FREE_TEXT_KINDS:
-        return answers[0].text or answers[0].value
+        return text or value
     if question.kind == "number":
-        return _number(answers[0].number)
+        return _number(number)
     if question.kind == "ranking":
-        ordered = sorted(answers, key=lambda answer: (answer.rank is None, answer.rank or 0))
-        return "; ".join(question.label_of(answer.value) for answer in ordered)
+        ordered = sorted(answers, key=lambda answer: (answer[3] is None, answer[3] or 0))
+        return "; ".join(question.label_of(answer[0]) for answer in ordered)
     if question.options:
-        return "; ".join(question.label_of(answer.value) for answer in answers)
-    return answers[0].value
+        return "; ".join(question.label_of(answer[0]) for answer in answers)
+    return value
 
 
-def _person(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.email
+def _chunks(iterable, size):
+    """Lists of up to ``size`` items of ``iterable``, read as they are needed."""
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _email(response):
-    if response.user is not None and response.user.email:
-        return response.user.email
-    if response.person is not None:
-        return response.person.email
-    return ""
+RESPONSE_FIELDS = [
+    "pk",
+    "submitted_at",
+    "channel",
+    "language",
+    "easy_read",
+    "entered_by__first_name",
+    "entered_by__last_name",
+    "entered_by__email",
+]
+IDENTITY_FIELDS = ["user__email", "person__email"]
+
+
+def _entered_by(response):
+    name = f"{response['entered_by__first_name']} {response['entered_by__last_name']}".strip()
+    return name or response["entered_by__email"] or ""
 
 
 def rows(survey, with_email):
     """Yield each submitted response to ``survey`` as a list of values, in submission order.
-    One query for the responses per chunk and one for their answers."""
+
+    The responses are read :data:`CHUNK` at a time (a server-side cursor on PostgreSQL), and
+    each chunk's answers with one query, as plain tuples: no model instances, and nothing
+    kept from one chunk to the next."""
     columns = _columns(survey)
-    channels = dict(Response.Channel.choices)
+    channels = {value: str(label) for value, label in Response.Channel.choices}
+    languages = {}
     yes, no = _("Yes"), _("No")
-    related = ["entered_by"] + (["user", "person"] if with_email else [])
-    responses = (
-        submitted(survey)
-        .select_related(*related)
-        .prefetch_related(
-            Prefetch(
-                "answers",
-                queryset=Answer.objects.only(
-                    "response_id", "question", "value", "text", "number", "rank"
-                ).order_by("pk"),
-            )
-        )
-        .order_by("submitted_at", "pk")
-    )
-    for response in responses.iterator(chunk_size=CHUNK):
+    fields = RESPONSE_FIELDS + (IDENTITY_FIELDS if with_email else [])
+    responses = submitted(survey).order_by("submitted_at", "pk").values(*fields)
+    for chunk in _chunks(responses.iterator(chunk_size=CHUNK), CHUNK):
         given = {}
-        for answer in response.answers.all():
-            given.setdefault(answer.question, []).append(answer)
-        submitted_at = response.submitted_at
-        row = [
-            response.pk,
-            timezone.localtime(submitted_at).strftime("%Y-%m-%d %H:%M") if submitted_at else "",
-            channels.get(response.channel, response.channel),
-            version_label(response.language, False),
-            yes if response.easy_read else no,
-            _person(response.entered_by),
-        ]
-        if with_email:
-            row.append(_email(response))
-        row.extend(_answer(question, given.get(question.reference)) for question in columns)
-        yield row
+        answers = (
+            Answer.objects.filter(response_id__in=[response["pk"] for response in chunk])
+            .order_by("pk")
+            .values_list("response_id", "question", "value", "text", "number", "rank")
+        )
+        for response_id, question, *answer in answers:
+            given.setdefault(response_id, {}).setdefault(question, []).append(answer)
+        for response in chunk:
+            mine = given.get(response["pk"], {})
+            language = response["language"]
+            submitted_at = response["submitted_at"]
+            row = [
+                response["pk"],
+                timezone.localtime(submitted_at).strftime("%Y-%m-%d %H:%M") if submitted_at else "",
+                channels.get(response["channel"], response["channel"]),
+                languages.get(language)
+                or languages.setdefault(language, version_label(language, False)),
+                yes if response["easy_read"] else no,
+                _entered_by(response),
+            ]
+            if with_email:
+                row.append(response["user__email"] or response["person__email"] or "")
+            row.extend(_answer(question, mine.get(question.reference)) for question in columns)
+            yield row
 
 
 def csv_lines(survey, with_email):
@@ -164,7 +182,9 @@ def xlsx_file(survey, with_email):
     sheet.append([_xlsx_cell(value) for value in header(survey, with_email)])
     for row in rows(survey, with_email):
         sheet.append([_xlsx_cell(value) for value in row])
-    output = tempfile.TemporaryFile(suffix=".xlsx")
+    # Not a context manager: the file is handed to the FileResponse, which closes it (and
+    # the operating system deletes it) once it has been sent.
+    output = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
     workbook.save(output)
     output.seek(0)
     return output

@@ -257,25 +257,51 @@ def _number_figures(answers, references):
     return figures
 
 
+def _answered(answers, questions, counts):
+    """``{reference: how many people answered}`` for every question but numbers and free
+    text (whose queries count them). A single-answer question's is the sum of its options'
+    counts; the others (several answers per person, dates, postcodes) are counted in one
+    query over their answers only, which is a fraction of the table."""
+    answered = {
+        q.reference: sum(counts.get(q.reference, {}).values())
+        for q in questions
+        if q.kind in SINGLE_VALUE_KINDS
+    }
+    others = [q.reference for q in questions if q.kind in MULTI_VALUE_KINDS | {"date", "postcode"}]
+    if others:
+        answered.update(
+            answers.filter(question__in=others)
+            .order_by()
+            .values("question")
+            .annotate(n=Count("response_id", distinct=True))
+            .values_list("question", "n")
+        )
+    return answered
+
+
 def _free_text_previews(answers, references):
-    """``{reference: [(pk, text)]}``: the latest few answers to each free-text question, in
-    one query."""
+    """``({reference: [(pk, text)]}, {reference: how many answered})``: the latest few
+    answers to each free-text question and how many there are, in one query."""
     if not references:
-        return {}
+        return {}, {}
     rows = (
         answers.filter(question__in=references)
         .exclude(text="")
         .order_by()
-        .annotate(place=Window(RowNumber(), partition_by=[F("question")], order_by=F("pk").desc()))
+        .annotate(
+            place=Window(RowNumber(), partition_by=[F("question")], order_by=F("pk").desc()),
+            total=Window(Count("pk"), partition_by=[F("question")]),
+        )
         .filter(place__lte=FREE_TEXT_PREVIEW)
-        .values_list("question", "pk", "text")
+        .values_list("question", "pk", "text", "total")
     )
-    previews = {}
-    for reference, pk, text in rows:
+    previews, totals = {}, {}
+    for reference, pk, text, total in rows:
         previews.setdefault(reference, []).append((pk, text))
+        totals[reference] = total
     for texts in previews.values():
         texts.sort(key=lambda item: -item[0])
-    return previews
+    return previews, totals
 
 
 TOO_FEW = _("Fewer than 5 people in this group answered, so no figures are shown.")
@@ -331,16 +357,13 @@ def survey_results(survey, filters=None):
             counts.setdefault(row["question"], {})[row["value"]] = row["n"]
             if row["mean"] is not None:
                 means.setdefault(row["question"], {})[row["value"]] = row["mean"]
-    answered = dict(
-        answers.order_by()
-        .values("question")
-        .annotate(n=Count("response_id", distinct=True))
-        .values_list("question", "n")
-    )
+    answered = _answered(answers, questions, counts)
     numbers = _number_figures(answers, [q.reference for q in questions if q.kind == "number"])
-    previews = _free_text_previews(
+    previews, texts = _free_text_previews(
         answers, [q.reference for q in questions if q.kind in FREE_TEXT_KINDS]
     )
+    answered.update({reference: figures.count for reference, figures in numbers.items()})
+    answered.update(texts)
 
     for question in questions:
         hide = suppressed or question.is_about_you

@@ -72,7 +72,8 @@ def browser():
 
 @pytest.fixture
 def respond(survey):
-    """Return a function storing a submitted response to the survey: ``respond(answers, **fields)``."""
+    """Return a function storing a submitted response to the survey:
+    ``respond({reference: value}, version=None, **fields)``."""
 
     def make(answers, version=None, **fields):
         return submitted_response(version or survey, answers, **fields)
