@@ -14,9 +14,9 @@
    queries (counted warm) and the median and p90 in ms of R runs (default 20), unfiltered
    and filtered by an "about you" answer and a channel (the target: under 1 s, at most 15
    queries).
-4. The CSV export of each survey, streamed to nowhere: the peak of Python's memory
-   (``tracemalloc``) and the time, at M and at N responses (flat memory: about the same
-   peak for both).
+4. The CSV and XLSX exports of each survey, downloaded to nowhere: the peak of Python's
+   memory (``tracemalloc``) and the time (untraced, and traced), at M and at N responses
+   (flat memory: about the same peak for both).
 
 Nothing is asserted. See benchmarks/README.md.
 """
@@ -255,21 +255,27 @@ def results_page(survey, repeat):
         )
 
 
-def csv_export(survey):
-    """Stream the CSV to nowhere: (peak MiB of Python memory, seconds, bytes, lines)."""
+def export(survey, suffix, traced):
+    """Download an export and throw it away as it arrives: (peak MiB of Python memory or
+    ``None`` when not ``traced``, seconds, bytes, lines). Tracing memory slows Python down
+    several times, so the time is taken again untraced."""
     import tracemalloc
 
     browser = client()
-    tracemalloc.start()
+    if traced:
+        tracemalloc.start()
     started = time.perf_counter()
-    response = browser.get(f"/admin/surveys/{survey.pk}/export.csv")
+    response = browser.get(f"/admin/surveys/{survey.pk}/{suffix}")
+    assert response.status_code == 200, response.status_code
     size = lines = 0
     for chunk in response.streaming_content:
         size += len(chunk)
         lines += chunk.count(b"\n")
     seconds = time.perf_counter() - started
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
+    peak = None
+    if traced:
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
     return peak, seconds, size, lines
 
 
@@ -308,10 +314,20 @@ def run(args):
     print("\n## CSV export (streamed; peak of Python memory with tracemalloc)\n")
     for survey in (small, big):
         responses = Response.objects.filter(survey=survey).count()
-        peak, seconds, size, lines = csv_export(survey)
+        peak, traced_seconds, size, lines = export(survey, "export.csv", traced=True)
+        _peak, seconds, _size, _lines = export(survey, "export.csv", traced=False)
         print(
-            f"{responses:>6,} responses: peak {peak:.1f} MiB, {seconds:.1f} s, "
-            f"{size / 2**20:.1f} MiB of CSV, {lines:,} lines"
+            f"{responses:>6,} responses: peak {peak:.1f} MiB, {seconds:.1f} s "
+            f"({traced_seconds:.1f} s traced), {size / 2**20:.1f} MiB of CSV, {lines:,} lines"
+        )
+    print("\n## XLSX export (written to a temporary file, then streamed)\n")
+    for survey in (small, big):
+        responses = Response.objects.filter(survey=survey).count()
+        peak, traced_seconds, size, _lines = export(survey, "export.xlsx", traced=True)
+        _peak, seconds, _size, _lines = export(survey, "export.xlsx", traced=False)
+        print(
+            f"{responses:>6,} responses: peak {peak:.1f} MiB, {seconds:.1f} s "
+            f"({traced_seconds:.1f} s traced), {size / 2**20:.1f} MiB of XLSX"
         )
     return 0
 

@@ -170,3 +170,11 @@ def test_the_results_page_takes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(15):
         response = staff.get(results_url(big) + "?about_age_band=25_34&channel=online")
     assert response.status_code == 200
+
+
+def test_a_survey_without_responses_shows_empty_results(staff, survey):
+    html = staff.get(results_url(survey)).text
+
+    assert "Responses counted: 0." in html
+    assert cells(html, "By bus") == ["0", "—"]
+    assert "No answers yet." in html
