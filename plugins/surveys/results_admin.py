@@ -47,14 +47,22 @@ def default_language():
     return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
+def is_results_survey(survey):
+    """Whether ``survey`` has results of its own: it is not an Easy Read version, nor a
+    translation (``survey.locale`` is read: select it with the survey)."""
+    return survey.original_id is None and survey.locale.language_code == default_language()
+
+
 #: Free-text answers per page.
 PER_PAGE = 25
 
 
-def _survey_for(request, pk):
-    """The results survey ``pk``, if ``request.user`` may see its results (else 403)."""
-    survey = get_object_or_404(SurveyPage.objects.select_related("locale"), pk=pk)
-    if survey.original_id is not None or survey.locale.language_code != default_language():
+def _survey_for(request, pk, survey=None):
+    """The results survey ``pk`` (``survey``, when the caller has it already), if
+    ``request.user`` may see its results (else 403)."""
+    if survey is None:
+        survey = get_object_or_404(SurveyPage.objects.select_related("locale"), pk=pk)
+    if not is_results_survey(survey):
         # A version's answers are counted in its results survey's results.
         raise Http404
     if not may_see_results(request.user, survey):
@@ -134,6 +142,17 @@ def _chart(item):
 
 class ResultsView(SurveyScreen):
     template_name = "surveys/results/results.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        page = get_object_or_404(SurveyPage.objects.select_related("locale"), pk=kwargs["pk"])
+        if not is_results_survey(page):
+            # An Easy Read or translated version: its answers are in its survey's results.
+            results = page.results_survey
+            if not may_see_results(request.user, results):
+                raise PermissionDenied
+            return redirect("surveys_results:results", results.pk)
+        self.survey = _survey_for(request, page.pk, page)
+        return super(SurveyScreen, self).dispatch(request, *args, **kwargs)
 
     def get_page_title(self):
         return _("Results: %(survey)s") % {"survey": self.survey.title}

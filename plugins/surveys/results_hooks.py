@@ -51,12 +51,7 @@ class ResultsButton(PageMenuItem):
         )
 
     def is_shown(self, user):
-        page = self.page.specific_deferred
-        return (
-            isinstance(page, SurveyPage)
-            and page.original_id is None
-            and may_see_results(user, page)
-        )
+        return may_see_results(user, self.page)
 
 
 def _results_button(page, priority):

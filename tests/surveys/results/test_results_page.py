@@ -120,11 +120,14 @@ def test_every_version_counts_by_channel_and_version(staff, survey, respond):
     assert cells(html, "By bus") == ["1", "33.3%"]
 
 
-def test_a_survey_s_versions_have_no_results_of_their_own(staff, survey):
+def test_a_survey_s_versions_open_the_survey_s_results(staff, survey):
     easy_read = SurveyPageFactory(
         parent=survey, title="Easy Read", format="easy_read", original=survey
     )
-    assert staff.get(results_url(easy_read)).status_code == 404
+    response = staff.get(results_url(easy_read))
+    assert response.status_code == 302 and response.url == results_url(survey)
+    free_text = f"/admin/surveys/{easy_read.pk}/results/free-text/improve/"
+    assert staff.get(free_text).status_code == 404
 
 
 def test_in_progress_responses_are_not_counted(staff, survey, respond):
