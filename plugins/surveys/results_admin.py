@@ -25,14 +25,16 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.coreutils import get_supported_content_language_variant
 
 from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
-from coproduction.register.disclosure import EXPLANATION
+from coproduction.register.disclosure import EXPLANATION, shown
 
 from . import exports
 from .charts import bar_chart, ranking_chart
 from .models import Answer, Response, SurveyPage, Theme
 from .questions import ABOUT_YOU, FREE_TEXT_KINDS
 from .results import (
+    TOO_FEW,
     Filters,
+    filtered_responses,
     free_text_answers,
     survey_results,
     theme_counts,
@@ -216,9 +218,23 @@ class FreeTextView(SurveyScreen):
         theme = None
         if self.request.GET.get("theme"):
             theme = next((t for t in themes if str(t.pk) == self.request.GET["theme"]), None)
-        answers = free_text_answers(self.survey, self.question.reference, theme=theme)
+        # The results page's filters carry over; a group of fewer than 5 shows no answers.
+        filters = FilterForm(self.request.GET, survey=self.survey).filters()
+        withheld = (
+            filters.active and shown(filtered_responses(self.survey, filters).count()).suppressed
+        )
+        answers = free_text_answers(self.survey, self.question.reference, filters, theme)
+        if withheld:
+            answers = answers.none()
         page = Paginator(answers, PER_PAGE).get_page(self.request.GET.get("p"))
+        query = self.request.GET.copy()
+        query.pop("p", None)
         context.update(
+            filters=filters,
+            withheld=TOO_FEW if withheld else "",
+            page_query=query.urlencode(),
+            results_url=reverse("surveys_results:results", args=[self.survey.pk])
+            + (f"?{query.urlencode()}" if filters.active else ""),
             survey=self.survey,
             question=self.question,
             themes=themes,

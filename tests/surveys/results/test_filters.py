@@ -53,3 +53,20 @@ def test_about_you_answers_are_always_suppressed(staff, survey, answered):
     assert cells(html, "25 to 34")[0] == "10"
     assert cells(html, "65 to 74")[0] in ("fewer than 5", "withheld")
     assert "Numbers under 5 are shown as" in html
+
+
+def test_the_free_text_list_keeps_the_filters_and_hides_small_groups(staff, survey, respond):
+    for number in range(5):
+        respond({"improve": f"Younger view {number}", "about_you.age_band": "25_34"})
+    respond({"improve": "The only older view", "about_you.age_band": "65_74"})
+    free_text = f"/admin/surveys/{survey.pk}/results/free-text/improve/"
+
+    results = staff.get(results_url(survey) + "?about_age_band=25_34").text
+    assert f'href="{free_text}?about_age_band=25_34"' in results
+    younger = staff.get(free_text + "?about_age_band=25_34").text
+    assert "Younger view 4" in younger and "The only older view" not in younger
+    assert "5 answers" in younger
+
+    older = staff.get(free_text + "?about_age_band=65_74").text
+    assert "The only older view" not in older
+    assert "Fewer than 5 people in this group answered" in older
