@@ -340,7 +340,14 @@ def survey_results(survey, filters=None):
     if group_hidden:
         results.by_channel = results.by_version = []
         results.questions = [
-            QuestionResults(question=question, withheld=str(TOO_FEW)) for question in questions
+            QuestionResults(
+                question=question,
+                answered=None,
+                answered_display=total_cell.display,
+                withheld=str(TOO_FEW),
+                suppressed=True,
+            )
+            for question in questions
         ]
         return results
 

@@ -35,6 +35,7 @@ def test_a_filter_matching_fewer_than_5_people_shows_no_figures(staff, survey, a
 
     assert "Responses counted: fewer than 5." in html
     assert "Fewer than 5 people in this group answered, so no figures are shown." in html
+    assert "Answered by: 0." not in html
     assert "By car" not in html.split("Filter the results")[-1].split("Responses counted")[-1]
 
 
