@@ -2,7 +2,8 @@
 percentages and charts, filtered by demographics, version and channel), the free-text
 answers with their themes, and the exports.
 
-Every screen is for staff who may edit the survey page (``results_access``); others get 403.
+Every screen is for staff who may edit the survey page (``results_access``); others are
+refused (``PermissionDenied``, which the admin answers with a redirect to its dashboard).
 The results are a GET form, so a filtered view can be bookmarked and shared.
 """
 
