@@ -42,7 +42,9 @@ class RankingWidget(forms.MultiWidget):
         places = [("", _("Choose a place"))] + [
             (str(place), str(place)) for place in range(1, len(options) + 1)
         ]
-        super().__init__([forms.Select(choices=places) for _option in options], attrs)
+        # Named like the date boxes: the first list has the field's own name.
+        selects = {str(number) if number else "": forms.Select(choices=places) for number in range(len(options))}
+        super().__init__(selects, attrs)
 
     def decompress(self, value):
         """A ranking (option values, first first) as the place each option has."""
@@ -99,7 +101,7 @@ class PostcodeField(forms.CharField):
     """A UK postcode, tidied ("me71hf" becomes "ME7 1HF")."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 12)
+        kwargs.setdefault("max_length", 20)
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"autocomplete": "postal-code", "class": "width-10"})
         )

@@ -26,6 +26,11 @@ from ..models import Invitation, Response
 from ..models.pages import Audience, Format
 
 
+def _data(request):
+    """The form data of a POST (even an empty one: no box ticked), else ``None``."""
+    return request.POST if request.method == "POST" else None
+
+
 def _key(page, what):
     return f"surveys:{page.results_survey.pk}:{what}"
 
@@ -194,11 +199,11 @@ def step_page(request, page, number):
     returning = request.GET.get("return") == "check" or request.POST.get("return") == "check"
     if step.kind == "consent":
         form = answering.ConsentForm(
-            request.POST or None, initial={"equality_consent": bool(answers.get(answering.CONSENT))}
+            _data(request), initial={"equality_consent": bool(answers.get(answering.CONSENT))}
         )
     else:
         asked = [q for q in step.questions if answering.is_asked(q, answers) or _same_page(q, step)]
-        form = answering.AnswersForm(asked, answers, request.POST or None)
+        form = answering.AnswersForm(asked, answers, _data(request))
     if request.method == "POST":
         saving = "save" in request.POST
         if form.is_valid() or saving:
@@ -321,7 +326,7 @@ def check_page(request, page):
     missing = answering.first_unanswered(page, answers)
     if missing is not None:
         return HttpResponseRedirect(_url(page, request, "step", number=missing.number))
-    form = answering.FinishForm(request.POST or None)
+    form = answering.FinishForm(_data(request))
     if request.method == "POST" and form.is_valid():
         try:
             answering.submit(
@@ -382,7 +387,7 @@ def save_page(request, page):
         token = answering.make_resume_link_token(current)
         request.session[token_key] = token
     link = request.build_absolute_uri(_url(page, request, "resume", token=token))
-    form = ResumeEmailForm(request.POST or None)
+    form = ResumeEmailForm(_data(request))
     emailed = False
     if request.method == "POST" and form.is_valid():
         _email_resume_link(page, form.cleaned_data["email"], link)
