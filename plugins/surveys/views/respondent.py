@@ -210,6 +210,7 @@ def step_page(request, page, number):
             updated = _updated_answers(form, step, answers)
             answering.save_draft(current, page, updated, step=number)
             if saving:
+                _new_resume_link(request, page, current)
                 return HttpResponseRedirect(_url(page, request, "save"))
             if returning:
                 missing = answering.first_unanswered(
@@ -376,20 +377,30 @@ class ResumeEmailForm(answering.forms.Form):
     )
 
 
+def _new_resume_link(request, page, response):
+    """Give ``response`` a fresh resume link (on a POST) and keep it in the session, the only
+    place its secret is kept, to show it."""
+    request.session[_key(page, "resume_token")] = answering.make_resume_link_token(response)
+
+
 def save_page(request, page):
-    """ "Save and come back later": the link to carry on, shown and, if asked, emailed."""
+    """ "Save and come back later": the link to carry on, shown and, if asked, emailed.
+
+    The link is made by the POST that saved the answers (a GET changes nothing); coming
+    back to this page without it offers a button that makes a new one."""
     current, refusal = _in_progress_or_restart(request, page)
     if refusal is not None:
         return refusal
-    token_key = _key(page, "resume_token")
-    token = request.session.get(token_key)
-    if token is None or current.resume_token_hash != answering.token_hash(token):
-        token = answering.make_resume_link_token(current)
-        request.session[token_key] = token
-    link = request.build_absolute_uri(_url(page, request, "resume", token=token))
-    form = ResumeEmailForm(_data(request))
+    if request.method == "POST" and "make" in request.POST:
+        _new_resume_link(request, page, current)
+        return HttpResponseRedirect(_url(page, request, "save"))
+    token = request.session.get(_key(page, "resume_token"))
+    if token is not None and current.resume_token_hash != answering.token_hash(token):
+        token = None
+    link = request.build_absolute_uri(_url(page, request, "resume", token=token)) if token else ""
+    form = ResumeEmailForm(_data(request) if token else None)
     emailed = False
-    if request.method == "POST" and form.is_valid():
+    if token and request.method == "POST" and form.is_valid():
         _email_resume_link(page, form.cleaned_data["email"], link)
         emailed = True
         form = ResumeEmailForm()
