@@ -127,3 +127,15 @@ def chorus_erase_personal_data(email):
         row.save(update_fields=["email"])
         changed += 1
     return changed
+
+
+@hookimpl
+def chorus_sees_personal_data(user):
+    """People who may edit a survey page reach its staff screens, which show who typed in
+    paper responses and the register people invited."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    from .models import SurveyPage
+
+    pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return pages.type(SurveyPage).exists()
