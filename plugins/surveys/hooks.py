@@ -139,3 +139,38 @@ def chorus_sees_personal_data(user):
 
     pages = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     return pages.type(SurveyPage).exists()
+
+
+@hookimpl
+def chorus_register_dashboard_panels(user, request):
+    """Surveys the person started and has not sent yet (surveys that keep who answered),
+    each with a link to carry on."""
+    from wagtail.models import Site
+
+    from chorus.plugins import Panel
+
+    from .models import Response
+
+    site = Site.find_for_request(request)
+    started = [
+        response
+        for response in Response.objects.filter(
+            user=user, status=Response.Status.IN_PROGRESS, version__live=True
+        )
+        .select_related("version", "survey")
+        .order_by("-updated_at")[:10]
+        if response.survey.specific.is_open()
+        and site is not None
+        and response.version.get_site() == site
+    ]
+    if not started:
+        return []
+    rows = [(response.version.title, response.version.get_url(request)) for response in started]
+    return [
+        Panel(
+            title=str(_("Surveys you have started")),
+            template_name="surveys/panels/started.html",
+            context={"started": rows},
+            order=35,
+        )
+    ]

@@ -284,3 +284,15 @@ def test_where_surveys_is_off_the_survey_and_its_admin_screens_are_gone(survey, 
     enablement.enable("surveys", surveys_site)
     assert client.get(URL).status_code == 200
 
+
+
+def test_the_dashboard_lists_surveys_started_with_a_link_to_carry_on(surveys_site):
+    SurveyPageFactory(parent=surveys_site.root_page, slug="community-health", anonymous=False)
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(UserFactory(email="grace@example.org"))
+    first = start(client)
+    client.post(first, FULL_ANSWERS[0])
+    dashboard = client.get("/account/").content.decode()
+    assert "Surveys you have started" in dashboard
+    assert 'href="/community-health/"' in dashboard
+    assert ">Carry on</button>" in client.get(URL).content.decode()
