@@ -81,9 +81,7 @@ def race(survey, tabs):
     from plugins.surveys.models import Invitation, Response
 
     token, hashed = new_token()
-    invitation = Invitation.objects.create(
-        survey=survey, person=PersonFactory(), token_hash=hashed
-    )
+    invitation = Invitation.objects.create(survey=survey, person=PersonFactory(), token_hash=hashed)
     response = start(survey, invitation=invitation)
     Response.objects.filter(pk=response.pk).update(draft={"travel": "1", "improve": "Sooner"})
     link = f"/race/invitation/{token}/"

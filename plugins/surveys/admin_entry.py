@@ -23,7 +23,11 @@ def entered_label(response):
     """ "Entered by Sam Patel from paper", or "" for a response given online."""
     if response.channel == Response.Channel.ONLINE:
         return ""
-    who = response.entered_by.get_full_name() or response.entered_by.email if response.entered_by else _("someone")
+    who = (
+        response.entered_by.get_full_name() or response.entered_by.email
+        if response.entered_by
+        else _("someone")
+    )
     if response.channel == Response.Channel.PHONE:
         return _("Entered by %(who)s from a phone call") % {"who": who}
     return _("Entered by %(who)s from paper") % {"who": who}

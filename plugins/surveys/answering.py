@@ -202,12 +202,12 @@ class FinishForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("hear_back") and not cleaned.get("hear_back_email"):
-            if "hear_back_email" not in self.errors:
-                self.add_error(
-                    "hear_back_email",
-                    _("Enter your email address, so that we can tell you what happens"),
-                )
+        wants_to_hear = cleaned.get("hear_back") and not cleaned.get("hear_back_email")
+        if wants_to_hear and "hear_back_email" not in self.errors:
+            self.add_error(
+                "hear_back_email",
+                _("Enter your email address, so that we can tell you what happens"),
+            )
         if not cleaned.get("hear_back"):
             cleaned["hear_back_email"] = ""
         return cleaned
@@ -314,7 +314,9 @@ def answer_rows(response, questions, answers):
             continue
         values = value if isinstance(value, list) else [value]
         for place, item in enumerate(values, 1):
-            row = Answer(response=response, survey_id=response.survey_id, question=question.reference)
+            row = Answer(
+                response=response, survey_id=response.survey_id, question=question.reference
+            )
             if question.kind in FREE_TEXT_KINDS:
                 row.text = str(item)
                 row.value = str(item)[:255] if question.kind == "short_text" else ""

@@ -43,7 +43,10 @@ class RankingWidget(forms.MultiWidget):
             (str(place), str(place)) for place in range(1, len(options) + 1)
         ]
         # Named like the date boxes: the first list has the field's own name.
-        selects = {str(number) if number else "": forms.Select(choices=places) for number in range(len(options))}
+        selects = {
+            str(number) if number else "": forms.Select(choices=places)
+            for number in range(len(options))
+        }
         super().__init__(selects, attrs)
 
     def decompress(self, value):

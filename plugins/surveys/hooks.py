@@ -3,7 +3,6 @@
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
 from wagtail.models import Locale
 
 from chorus.plugins import (
@@ -119,9 +118,7 @@ def chorus_erase_personal_data(email):
     )
     ids = list(responses.values_list("pk", flat=True))
     changed = Response.objects.filter(pk__in=ids).update(user=None, person=None, draft={})
-    Answer.objects.filter(response_id__in=ids).exclude(text="").update(
-        text="(erased)", value=""
-    )
+    Answer.objects.filter(response_id__in=ids).exclude(text="").update(text="(erased)", value="")
     for row in HearBack.objects.filter(email__iexact=email):
         row.email = f"erased-{row.pk}@erased.invalid"
         row.save(update_fields=["email"])

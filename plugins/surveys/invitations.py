@@ -74,14 +74,12 @@ def _link_page(survey, person):
     """The version to send ``person`` to: their language, Easy Read if that is their format."""
     page = survey
     if person.language and person.language != survey.locale.language_code:
-        translated = survey.get_translations().live().filter(
-            locale__language_code=person.language
-        ).first()
+        translated = (
+            survey.get_translations().live().filter(locale__language_code=person.language).first()
+        )
         page = translated.specific if translated else survey
     if person.format == Format.EASY_READ:
-        version = SurveyPage.objects.live().filter(
-            original=survey, format=Format.EASY_READ
-        ).first()
+        version = SurveyPage.objects.live().filter(original=survey, format=Format.EASY_READ).first()
         page = version or page
     return page
 

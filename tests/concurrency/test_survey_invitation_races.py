@@ -6,7 +6,6 @@ Real concurrent transactions, so PostgreSQL only (each thread is its own connect
         .venv/bin/pytest tests/concurrency/test_survey_invitation_races.py -q -p no:xdist
 """
 
-import pytest
 from django.test import Client
 
 from chorus.plugins import enablement
@@ -29,9 +28,7 @@ def test_fifty_submissions_on_one_invitation_store_one_response(medway_site):
         parent=medway_site.root_page, slug="community-health", audience="invited"
     )
     token, hashed = new_token()
-    invitation = Invitation.objects.create(
-        survey=survey, person=PersonFactory(), token_hash=hashed
-    )
+    invitation = Invitation.objects.create(survey=survey, person=PersonFactory(), token_hash=hashed)
     response = start(survey, invitation=invitation)
     Response.objects.filter(pk=response.pk).update(
         draft={"travel": "1", "improve": "Evening clinics"}

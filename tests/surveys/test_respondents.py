@@ -227,7 +227,7 @@ def test_submitting_tells_listeners_and_credits_time(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(URL + "check/", {"may_quote": "on"})
 
-    (site, heard), = listener.heard
+    ((site, heard),) = listener.heard
     assert site == surveys_site
     assert heard.key == f"surveys:response:{Response.objects.get().pk}"
     assert heard.topics == ("Community health",)
@@ -283,7 +283,6 @@ def test_where_surveys_is_off_the_survey_and_its_admin_screens_are_gone(survey, 
     assert "Have your say" not in client.get("/").content.decode()
     enablement.enable("surveys", surveys_site)
     assert client.get(URL).status_code == 200
-
 
 
 def test_the_dashboard_lists_surveys_started_with_a_link_to_carry_on(surveys_site):

@@ -341,9 +341,7 @@ def check_page(request, page):
         except answering.AlreadySubmitted:
             return _render(request, page, "surveys/already_answered.html", status=409)
         except answering.Incomplete as incomplete:
-            return HttpResponseRedirect(
-                _url(page, request, "step", number=incomplete.step.number)
-            )
+            return HttpResponseRedirect(_url(page, request, "step", number=incomplete.step.number))
         request.session[_key(page, "submitted")] = current.pk
         return HttpResponseRedirect(_url(page, request, "done"))
     return _render(
@@ -354,7 +352,9 @@ def check_page(request, page):
             "rows": _rows(request, page, answers),
             "form": form,
             "problems": problems(form),
-            "back_url": _previous_url(request, page, current, before=len(answering.steps_of(page)) + 1),
+            "back_url": _previous_url(
+                request, page, current, before=len(answering.steps_of(page)) + 1
+            ),
         },
     )
 
