@@ -24,6 +24,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from coproduction.models import Role, Topic
 from coproduction.models.consent import Purpose
+from coproduction.register.links import preferences_url
 from coproduction.register.segments import Segment
 from partnerships.models import PartnershipHomePage
 
@@ -96,7 +97,12 @@ def invite(survey, person):
             )
             link = page.full_url + page.reverse_subpage("invitation", kwargs={"token": token})
             with translation.override(person.language or None):
-                context = {"survey": survey, "person": person, "link": link}
+                context = {
+                    "survey": survey,
+                    "person": person,
+                    "link": link,
+                    "preferences": preferences_url(person, survey.get_site()),
+                }
                 subject = _("Have your say: %(title)s") % {"title": survey.title}
                 body = render_to_string("surveys/email/invitation.txt", context)
             EmailMessage(subject, body, None, [person.email]).send()

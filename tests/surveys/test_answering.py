@@ -209,3 +209,21 @@ def test_signed_in_audience_sends_others_to_sign_in_and_keeps_who_answered(surve
     answer_all(client)
     client.post(URL + "check/", {})
     assert Response.objects.get().user == user
+
+
+def test_a_change_that_asks_a_new_question_asks_it_before_going_back_to_check(survey, visitor):
+    steps = [{"travel": "1"}, *FULL_ANSWERS[2:]]
+    answer_all(visitor, steps)
+    changed = visitor.post(URL + "questions/1/", {"travel": "2", "return": "check"})
+    assert changed["Location"].endswith("/questions/2/?return=check")
+    back = visitor.post(URL + "questions/2/", {"bus_route": "Number 101", "return": "check"})
+    assert back["Location"].endswith("/check/")
+    assert "Number 101" in visitor.get(URL + "check/").content.decode()
+
+
+def test_after_sending_the_next_person_at_the_same_computer_starts_afresh(survey, visitor):
+    answer_all(visitor)
+    visitor.post(URL + "check/", {})
+    assert ">Start</button>" in visitor.get(URL).content.decode()
+    start(visitor)
+    assert Response.objects.count() == 2

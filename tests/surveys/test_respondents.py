@@ -100,6 +100,7 @@ def test_staff_invite_a_segment_and_each_link_answers_once(
         staff.post(screen, {"roles": Role.CITIZENS_PANEL})  # sent twice: nobody gets two
     assert sorted(m.to[0] for m in mailoutbox) == sorted(p.email for p in panel)
     assert Invitation.objects.count() == 3
+    assert "/your-involvement/" in mailoutbox[0].body  # how to stop invitations
     assert "3 of 3 invitations sent" in staff.get(screen).content.decode()
 
     # Without the link, the survey is closed to visitors.

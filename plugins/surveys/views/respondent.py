@@ -213,11 +213,7 @@ def step_page(request, page, number):
                 _new_resume_link(request, page, current)
                 return HttpResponseRedirect(_url(page, request, "save"))
             if returning:
-                missing = answering.first_unanswered(
-                    page, answering.kept_answers(page.questions, current.draft)
-                )
-                if missing is None:
-                    return HttpResponseRedirect(_url(page, request, "check"))
+                return HttpResponseRedirect(_after_change(request, page, current, answers))
             return HttpResponseRedirect(_next_url(request, page, current, after=number))
     return _render(
         request,
@@ -237,6 +233,23 @@ def step_page(request, page, number):
             "consent_label": answering.CONSENT_LABEL,
         },
     )
+
+
+def _after_change(request, page, response, before):
+    """Where to go after changing an answer from "check your answers": a question the change
+    now asks (with the way back to the check), else the first required question without an
+    answer, else back to the check."""
+    after = answering.kept_answers(page.questions, response.draft)
+    was_asked = {q.reference for q in page.questions if answering.is_asked(q, before)}
+    for step in answering.asked_steps(page, after):
+        if any(
+            answering.is_asked(q, after) and q.reference not in was_asked for q in step.questions
+        ):
+            return _url(page, request, "step", number=step.number) + "?return=check"
+    missing = answering.first_unanswered(page, after)
+    if missing is not None:
+        return _url(page, request, "step", number=missing.number)
+    return _url(page, request, "check")
 
 
 def _same_page(question, step):
@@ -343,6 +356,9 @@ def check_page(request, page):
         except answering.Incomplete as incomplete:
             return HttpResponseRedirect(_url(page, request, "step", number=incomplete.step.number))
         request.session[_key(page, "submitted")] = current.pk
+        if current.invitation_id is None:
+            # The next person at a shared computer starts afresh.
+            request.session.pop(_key(page, "response"), None)
         return HttpResponseRedirect(_url(page, request, "done"))
     return _render(
         request,
