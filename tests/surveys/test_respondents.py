@@ -296,3 +296,11 @@ def test_the_dashboard_lists_surveys_started_with_a_link_to_carry_on(surveys_sit
     assert "Surveys you have started" in dashboard
     assert 'href="/community-health/"' in dashboard
     assert ">Carry on</button>" in client.get(URL).content.decode()
+
+
+def test_the_staff_screens_are_in_the_survey_pages_header_menu(survey):
+    staff = Client(HTTP_HOST=HOST)
+    staff.force_login(UserFactory(is_superuser=True, is_staff=True))
+    editing = staff.get(f"/admin/pages/{survey.pk}/edit/").content.decode()
+    assert f"/admin/surveys/{survey.pk}/enter/" in editing
+    assert f"/admin/surveys/{survey.pk}/invitations/" in editing

@@ -31,8 +31,17 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
+def _results(page):
+    """``page.results_survey``, worked out once per request (it costs queries)."""
+    try:
+        return page._results_survey_for_request
+    except AttributeError:
+        page._results_survey_for_request = page.results_survey
+        return page._results_survey_for_request
+
+
 def _key(page, what):
-    return f"surveys:{page.results_survey.pk}:{what}"
+    return f"surveys:{_results(page).pk}:{what}"
 
 
 def _url(page, request, route="start", **kwargs):
@@ -63,12 +72,12 @@ def _invitation(request, page):
     pk = request.session.get(_key(page, "invitation"))
     if pk is None:
         return None
-    return Invitation.objects.filter(pk=pk, survey=page.results_survey).first()
+    return Invitation.objects.filter(pk=pk, survey=_results(page)).first()
 
 
 def _current(request, page):
     """The in-progress response of this session (or of the signed-in person), or ``None``."""
-    results = page.results_survey
+    results = _results(page)
     pk = request.session.get(_key(page, "response"))
     if pk is not None:
         found = Response.objects.filter(pk=pk, survey=results).first()
@@ -90,7 +99,7 @@ def _current(request, page):
 
 def _refusal(request, page):
     """The page to show instead of the survey, or ``None`` if this person may answer."""
-    results = page.results_survey
+    results = _results(page)
     if not results.is_open():
         return _render(request, page, "surveys/closed.html", {"results": results})
     if results.audience == Audience.SIGNED_IN and not request.user.is_authenticated:
@@ -137,7 +146,7 @@ def start_page(request, page):
             "in_progress": current,
             "question_count": len(page.questions),
             "step_count": len(steps),
-            "results": page.results_survey,
+            "results": _results(page),
             **_versions(page, request),
         },
     )
@@ -429,14 +438,14 @@ def save_page(request, page):
             "form": form,
             "problems": problems(form),
             "emailed": emailed,
-            "results": page.results_survey,
+            "results": _results(page),
         },
     )
 
 
 def _email_resume_link(page, email, link):
     """Queue the email with the resume link (the outbox delivers it through the task queue)."""
-    context = {"page": page, "link": link, "results": page.results_survey}
+    context = {"page": page, "link": link, "results": _results(page)}
     subject = _("Carry on with the survey: %(title)s") % {"title": page.title}
     body = render_to_string("surveys/email/resume.txt", context)
     with transaction.atomic():
@@ -460,7 +469,7 @@ def resume(request, page, token):
 def invitation_link(request, page, token):
     """An invitation's one-time link: opens the survey for the person invited."""
     invitation = Invitation.objects.filter(
-        token_hash=answering.token_hash(token or ""), survey=page.results_survey
+        token_hash=answering.token_hash(token or ""), survey=_results(page)
     ).first()
     if invitation is None:
         return _render(request, page, "surveys/link_expired.html", status=404)
@@ -473,4 +482,6 @@ def invitation_link(request, page, token):
     existing = Response.objects.filter(invitation=invitation).first()
     if existing is not None:
         request.session[_key(page, "response")] = existing.pk
+    else:
+        request.session.pop(_key(page, "response"), None)
     return HttpResponseRedirect(_url(page, request))
