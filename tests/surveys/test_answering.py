@@ -227,3 +227,12 @@ def test_after_sending_the_next_person_at_the_same_computer_starts_afresh(survey
     assert ">Start</button>" in visitor.get(URL).content.decode()
     start(visitor)
     assert Response.objects.count() == 2
+
+
+def test_carry_on_from_the_start_page_goes_where_they_left_off(survey, visitor):
+    first = start(visitor)
+    third = visitor.post(visitor.post(first, {"travel": "1"})["Location"], {"services": ["3"]})
+    assert third["Location"].endswith("/questions/4/")
+    page = visitor.get(URL).content.decode()
+    assert ">Carry on</button>" in page
+    assert visitor.post(URL)["Location"].endswith("/questions/4/")

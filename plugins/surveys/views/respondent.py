@@ -136,7 +136,7 @@ def start_page(request, page):
             if current.status == Response.Status.SUBMITTED:
                 return _render(request, page, "surveys/already_answered.html")
             request.session[_key(page, "response")] = current.pk
-        return HttpResponseRedirect(_next_url(request, page, current, after=0))
+        return HttpResponseRedirect(_next_url(request, page, current, after=current.step))
     steps = answering.steps_of(page)
     return _render(
         request,
@@ -217,7 +217,8 @@ def step_page(request, page, number):
         saving = "save" in request.POST
         if form.is_valid() or saving:
             updated = _updated_answers(form, step, answers)
-            answering.save_draft(current, page, updated, step=number)
+            # Coming back after "save" opens this step again; otherwise the next one.
+            answering.save_draft(current, page, updated, step=number - 1 if saving else number)
             if saving:
                 _new_resume_link(request, page, current)
                 return HttpResponseRedirect(_url(page, request, "save"))
