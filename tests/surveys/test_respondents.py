@@ -304,3 +304,12 @@ def test_the_staff_screens_are_in_the_survey_pages_header_menu(survey):
     editing = staff.get(f"/admin/pages/{survey.pk}/edit/").content.decode()
     assert f"/admin/surveys/{survey.pk}/enter/" in editing
     assert f"/admin/surveys/{survey.pk}/invitations/" in editing
+
+
+def test_the_network_home_offers_surveys_open_on_partnership_sites(network_site, survey, enable):
+    enable("surveys", network_site)
+    home = Client(HTTP_HOST="localhost").get("/").content.decode()
+    assert "Have your say" in home
+    assert 'href="http://medway-swale.localhost/community-health/"' in home or (
+        'href="/community-health/"' in home
+    )
