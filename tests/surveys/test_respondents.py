@@ -313,3 +313,11 @@ def test_the_network_home_offers_surveys_open_on_partnership_sites(network_site,
     assert 'href="http://medway-swale.localhost/community-health/"' in home or (
         'href="/community-health/"' in home
     )
+
+
+def test_the_resume_link_is_emailed_a_few_times_at_most(survey, visitor, mailoutbox):
+    visitor.post(start(visitor), {"travel": "1", "save": "1"})
+    for _attempt in range(5):
+        page = visitor.post(URL + "save/", {"email": "ada@example.org"})
+    assert len(mailoutbox) == 3
+    assert "too often in the last hour" in page.content.decode()

@@ -17,8 +17,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from chorus.accounts.throttling import client_address
 from chorus.common.check_answers import Answer as Row
 from chorus.common.error_summary import problems
+from chorus.common.rate_limits import RateLimit
 
 from .. import answering
 from ..fields import field_name, is_empty, stored
@@ -403,6 +405,12 @@ class ResumeEmailForm(answering.forms.Form):
     )
 
 
+#: "Email me the link" from one client address, and to one email address, an hour: enough
+#: for a person, too few to fill a stranger's inbox.
+RESUME_EMAILS_FROM = RateLimit("surveys:resume-from", limit=10, seconds=60 * 60)
+RESUME_EMAILS_TO = RateLimit("surveys:resume-to", limit=3, seconds=60 * 60)
+
+
 def _new_resume_link(request, page, response):
     """Give ``response`` a fresh resume link (on a POST) and keep it in the session, the only
     place its secret is kept, to show it."""
@@ -426,10 +434,18 @@ def save_page(request, page):
     link = request.build_absolute_uri(_url(page, request, "resume", token=token)) if token else ""
     form = ResumeEmailForm(_data(request) if token else None)
     emailed = False
+    too_many = False
     if token and request.method == "POST" and form.is_valid():
-        _email_resume_link(page, form.cleaned_data["email"], link)
-        emailed = True
-        form = ResumeEmailForm()
+        email = form.cleaned_data["email"].lower()
+        address = client_address(request) or "unknown"
+        if RESUME_EMAILS_FROM.exceeded(address) or RESUME_EMAILS_TO.exceeded(email):
+            too_many = True
+        else:
+            RESUME_EMAILS_FROM.note(address)
+            RESUME_EMAILS_TO.note(email)
+            _email_resume_link(page, form.cleaned_data["email"], link)
+            emailed = True
+            form = ResumeEmailForm()
     return _render(
         request,
         page,
@@ -439,6 +455,7 @@ def save_page(request, page):
             "form": form,
             "problems": problems(form),
             "emailed": emailed,
+            "too_many": too_many,
             "results": _results(page),
         },
     )
