@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -177,3 +177,54 @@ class SurveyPage(CachedViewRestrictionsMixin, PluginPageMixin, RoutablePageMixin
             errors["body"] = problems.messages
         if errors:
             raise ValidationError(errors)
+
+    # --- Answering (plugins.surveys.views.respondent) -----------------------------------
+
+    @path("", name="start")
+    def start_route(self, request):
+        """The survey's introduction, privacy statement and "Start"."""
+        from ..views.respondent import start_page
+
+        return start_page(request, self)
+
+    @path("questions/<int:number>/", name="step")
+    def step_route(self, request, number):
+        """One question, or one section, at a time."""
+        from ..views.respondent import step_page
+
+        return step_page(request, self, number)
+
+    @path("check/", name="check")
+    def check_route(self, request):
+        """ "Check your answers", then send them."""
+        from ..views.respondent import check_page
+
+        return check_page(request, self)
+
+    @path("done/", name="done")
+    def done_route(self, request):
+        """The confirmation and thank-you message."""
+        from ..views.respondent import done_page
+
+        return done_page(request, self)
+
+    @path("save/", name="save")
+    def save_route(self, request):
+        """ "Save and come back later": the link to carry on."""
+        from ..views.respondent import save_page
+
+        return save_page(request, self)
+
+    @path("resume/<str:token>/", name="resume")
+    def resume_route(self, request, token):
+        """Carry on from a "come back later" link."""
+        from ..views.respondent import resume
+
+        return resume(request, self, token)
+
+    @path("invitation/<str:token>/", name="invitation")
+    def invitation_route(self, request, token):
+        """Open the survey from an invitation's one-time link."""
+        from ..views.respondent import invitation_link
+
+        return invitation_link(request, self, token)

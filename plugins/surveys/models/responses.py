@@ -114,6 +114,9 @@ class Response(models.Model):
     resume_token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     #: Where the person got to: the index of the next page of questions.
     step = models.PositiveIntegerField(default=0)
+    #: The answers given so far, while in progress (``{reference: value}``, see
+    #: ``answering``); emptied when the answers are stored as :class:`Answer` rows.
+    draft = models.JSONField(default=dict, blank=True)
     may_quote = models.BooleanField(
         _("agreed to be quoted"),
         default=False,
