@@ -1,0 +1,5 @@
+HOSTNAMES = ("medway-swale.localhost",)
+
+
+def build(context):
+    return []
