@@ -98,7 +98,8 @@ def publish_response(consultation, user, now=None):
         )
     existing = ResponsePublication.objects.filter(consultation=live).first()
     if existing is not None:
-        if existing.status != ResponsePublication.Sending.DONE:
+        # Only people not yet told (a late request, a send that stopped) are emailed.
+        if hear_back_requests(live).filter(notified_at__isnull=True).exists():
             hearing_back.queue(existing)
         return existing
     try:

@@ -63,11 +63,15 @@ def notify(publication_id):
     from .consultations import hear_back_requests
 
     publication = ResponsePublication.objects.select_related("consultation").get(pk=publication_id)
+    requests = hear_back_requests(publication.consultation).filter(notified_at__isnull=True)
     ResponsePublication.objects.filter(pk=publication.pk).update(
-        status=ResponsePublication.Sending.SENDING, updated_at=timezone.now(), last_error=""
+        status=ResponsePublication.Sending.SENDING,
+        updated_at=timezone.now(),
+        last_error="",
+        # Everyone told so far, and everyone still to tell (someone may have asked since).
+        total=F("emailed") + requests.count(),
     )
     try:
-        requests = hear_back_requests(publication.consultation).filter(notified_at__isnull=True)
         renderer = Renderer(publication)
         reached = 0
         while True:
