@@ -508,15 +508,19 @@ class SurveysDemo:
             body=survey_body(easy_read=True),
             **EASY_READ_SURVEY,
         )
+        page.refresh_from_db()
         if page.survey_id is None:
             page.survey = survey
             page.save_revision().publish()
         locale, _ = Locale.objects.get_or_create(language_code=POLISH)
         polish_page = translate(page, locale)
         polish_survey = translate(survey, locale)
+        # Read again: the Polish survey was added under it since (treebeard's child count).
+        polish_page.refresh_from_db()
         if polish_page.survey_id != polish_survey.pk:
             polish_page.survey = polish_survey
             polish_page.save_revision().publish()
+        page.refresh_from_db()
         if not page.other_formats:
             # The survey's other versions: the ways to answer in another format.
             page.other_formats = [
@@ -602,6 +606,7 @@ class SurveysDemo:
             closes_at=page.closes_at,
             body=CLOSED_BODY,
         )
+        page.refresh_from_db()
         if page.survey_id is None:
             page.survey = survey
             page.save_revision().publish()

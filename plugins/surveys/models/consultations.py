@@ -236,8 +236,9 @@ class ConsultationPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
     ]
 
     parent_page_types = ["partnerships.PartnershipHomePage", "network.NetworkHomePage"]
-    # The consultation's survey (and its Easy Read version under it) may live beneath it.
-    subpage_types = ["surveys.SurveyPage"]
+    # The consultation's survey (and its Easy Read version under it) may live beneath it,
+    # and the consultation's own Easy Read version, as under every page type.
+    subpage_types = ["surveys.SurveyPage", "easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("consultation")
