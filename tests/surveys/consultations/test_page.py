@@ -85,3 +85,17 @@ def test_consultations_are_off_where_surveys_is_off(client, consultation, admin_
     enablement.enable("surveys", site)
     assert ConsultationPage.can_create_at(site.root_page.specific)
     assert client.get(consultation.url, headers=MEDWAY).status_code == 200
+
+
+def test_editors_write_a_consultation_and_find_its_response_screen(client, consultation, staff):
+    client.force_login(staff)
+    home = consultation.get_parent()
+    add = client.get(f"/admin/pages/add/surveys/consultationpage/{home.pk}/", headers=MEDWAY)
+    assert add.status_code == 200
+    assert "We asked, you said, we did" in add.text
+    edit = client.get(f"/admin/pages/{consultation.pk}/edit/", headers=MEDWAY)
+    assert edit.status_code == 200
+    assert f"/admin/surveys/consultations/{consultation.pk}/" in edit.text
+    listing = client.get("/admin/surveys/consultations/", headers=MEDWAY)
+    assert "Community nursing in Medway" in listing.text
+    assert "Open" in listing.text

@@ -45,6 +45,8 @@ def test_a_quote_is_shown_only_redacted_and_each_redaction_is_logged(
         headers=MEDWAY,
     )
     quote = Quote.objects.get()
+    form = client.get(f"/admin/surveys/consultations/{page.pk}/quotes/{quote.pk}/", headers=MEDWAY)
+    assert "Ask Nurse Jones at Twydall to visit on Tuesdays." in form.text
     with pytest.raises(ValidationError):
         quotes.show(quote, True)
 
