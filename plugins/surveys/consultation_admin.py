@@ -94,20 +94,24 @@ class ResponseView(ConsultationMixin, TemplateView):
         chosen = list(
             Quote.objects.filter(consultation=page).select_related("answer").order_by("order", "pk")
         )
+        may_publish = consultations.may_publish(self.request.user, page)
         context.update(
             page=page,
             status=page.status(publication),
             publication=publication,
-            may_publish=consultations.may_publish(self.request.user, page),
+            may_publish=may_publish,
             closed=page.is_closed(),
             written=page.response_is_written(),
             survey_responses=consultations.survey_responses(page),
             hear_back=consultations.hear_back_requests(page).count(),
             quotes=chosen,
-            candidates=list(quotes.candidates(page)),
+            # People's own words, unredacted: only for those who choose and redact quotes.
+            candidates=list(quotes.candidates(page)) if may_publish else [],
             redactions=QuoteRedaction.objects.filter(quote__consultation=page).select_related(
                 "redacted_by"
-            ),
+            )
+            if may_publish
+            else [],
         )
         return context
 

@@ -489,7 +489,6 @@ class SurveysDemo:
                 }
                 for place, days, hour, address in STOPS
             ],
-            show_in_menus=True,
             **OPEN,
         )
         survey = SurveyPageFactory(

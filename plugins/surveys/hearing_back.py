@@ -144,7 +144,10 @@ class Renderer:
             .filter(translation_key=self.consultation.translation_key, locale=locale)
             .first()
         )
-        return translated or self.consultation
+        # A translation made before the response was written has none: send the original.
+        if translated is None or not translated.response_is_written():
+            return self.consultation
+        return translated
 
     def rendered(self, language, easy_read):
         key = (language, easy_read)

@@ -303,6 +303,12 @@ class ConsultationPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
             status=status,
             statuses=self.Status,
             publication=publication,
+            # A translation made before the response was written shows the original's.
+            response=(
+                self
+                if publication is None or self.response_is_written()
+                else publication.consultation
+            ),
             survey=self.survey if self.survey_id and self.survey.live else None,
             quotes=(
                 list(
