@@ -54,7 +54,7 @@ OPEN = {
         "would help you and what worries you.</p>"
         f"<p>{INVENTED}</p>"
     ),
-    "decision_by": "The Medway and Swale partnership board, meeting in public",
+    "decision_by": "the Medway and Swale partnership board, meeting in public",
     "other_ways": (
         "<p>Fill in a paper copy of the survey at any GP surgery or library in Medway and "
         "Swale, and post it to Freepost CHORUS DEMO (no stamp needed).</p>"
@@ -72,7 +72,7 @@ STOPS = [
         "Hempstead Valley Drive\nGillingham\nME7 3PD",
     ),
     ("Sittingbourne Library", 12, 14, "Central Avenue\nSittingbourne"),
-    ("Chatham Library", 19, 11, "Gun Wharf, Dock Road\nChatham\nME4 4TX"),
+    ("Chatham Library", 16, 11, "Gun Wharf, Dock Road\nChatham\nME4 4TX"),
 ]
 
 #: Each question's reference, kind and words: English, then Easy Read.
@@ -233,7 +233,7 @@ POLISH_SEGMENTS = {
         "chcemy wiedzieć, co by ci pomogło i co cię niepokoi."
     ),
     INVENTED: "Ta konsultacja została wymyślona na potrzeby wersji demonstracyjnej Chorus.",
-    OPEN["decision_by"]: "Zarząd partnerstwa Medway i Swale na posiedzeniu otwartym",
+    OPEN["decision_by"]: "zarząd partnerstwa Medway i Swale na posiedzeniu otwartym",
     (
         "Fill in a paper copy of the survey at any GP surgery or library in Medway and "
         "Swale, and post it to Freepost CHORUS DEMO (no stamp needed)."
@@ -348,7 +348,7 @@ CLOSED = {
         "one clinic at Sheppey Community Hospital, open on more days.</p>"
         f"<p>{INVENTED}</p>"
     ),
-    "decision_by": "The Medway and Swale partnership board",
+    "decision_by": "the Medway and Swale partnership board",
     "we_asked": (
         "<p>Whether the clinics in Sheerness and Minster should move into one clinic at "
         "Sheppey Community Hospital, open five days a week instead of two.</p>"

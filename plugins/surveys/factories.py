@@ -163,4 +163,4 @@ class ConsultationPageFactory(PageFactory):
     decision_date = factory.LazyFunction(
         lambda: (timezone.now() + datetime.timedelta(days=75)).date()
     )
-    decision_by = "The partnership board"
+    decision_by = "the partnership board"

@@ -51,7 +51,7 @@ def test_an_open_consultation_shows_its_proposal_documents_survey_dates_and_prom
     assert 'href="https://example.org/er">Easy Read</a>' in text
     assert "Another language: Polski" in text
     assert "Hempstead Valley Shopping Centre" in text
-    assert "The partnership board will decide in" in text
+    assert "To be made by the partnership board in" in text
     assert "conscientiously consider every response" in text
     assert "We asked, you said, we did" not in text
 
