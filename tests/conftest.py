@@ -18,9 +18,13 @@ from tests.frontend_cache import PURGED, RECORDING
 #: Slow modules whose outcome does not depend on the database engine run in the SQLite pass
 #: only, which keeps the whole CI run under its 20 minutes: those whose every test seeds the
 #: whole demo network (several seconds each) to check what it shows (tests/demo/test_seed_demo.py
-#: and test_demo_sections.py still seed the demo on PostgreSQL), and those that run tools in
-#: other processes (import-linter on copied trees, gettext's extraction, pytest itself).
+#: and test_demo_without_accounts.py still seed the demo on PostgreSQL, with and without
+#: accounts, where a value too long for its column fails), and those that run tools in other
+#: processes (import-linter on copied trees, gettext's extraction, pytest itself).
 SQLITE_PASS_ONLY = {
+    # The plugins' demo sections in order, their switches and summaries: three seeds of the
+    # demo without accounts, which test_demo_without_accounts.py seeds on PostgreSQL.
+    "tests/demo/test_demo_sections.py",
     "tests/demo/test_seed_demo_grants.py",
     "tests/demo/test_seed_demo_timecredits.py",
     "tests/demo/test_site_pages_demo.py",

@@ -1,18 +1,38 @@
 """Browser fixtures: Debian's Chromium driven by Playwright against a live server.
 
-Every browser test needs ``pytest.mark.django_db(transaction=True, serialized_rollback=True)``:
-the live server sees only committed rows, and a transactional test ends by flushing the
-database, which would also delete the rows Wagtail's migrations create (the tree's root page,
-the default locale). ``serialized_rollback`` puts them back before the next test, so
-``seed_demo`` finds the database just as ``manage.py migrate`` leaves it.
+The browser pass runs on SQLite (scripts/test runs it without ``DATABASE_URL``), in the
+in-memory test database the live server shares with the tests. Every browser test needs
+``pytest.mark.django_db(transaction=True)``: the live server sees only committed rows, and
+pytest-django ends a transactional test by flushing the database, which also deletes the
+rows Wagtail's migrations made (the tree's root page, the default locale).
+
+Rather than reload those rows and reseed the demo for each test, this module keeps copies
+of the database made with SQLite's backup API (:class:`Snapshot`): one of the database as the
+migrations leave it, taken once per run, which every browser test starts from
+(:func:`migrated_database`), and one of the seeded demo per set of ``seed_demo`` options (the
+live server's port is the same for the whole run), taken after the first test's seed and
+restored by :func:`demo_server` for the others. A snapshot keeps what else the seed made
+besides rows (its files under ``MEDIA_ROOT`` and the private storage, the emails it sent to
+the outbox), and every cache is emptied after a restore, since the restored rows reuse the
+ids of rows earlier tests changed. Each test therefore starts from exactly the freshly
+migrated database or the freshly seeded demo, as it did when the demo was reseeded.
+
+On another engine (``DATABASE_URL`` set) the browser tests run as they used to: with
+``serialized_rollback``, and ``seed_demo`` for each test that asks for the demo.
 """
 
 import os
 import shutil
+import sqlite3
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
@@ -29,27 +49,135 @@ STRUCTURE_RULES = {
 }
 
 
-@pytest.fixture
-def demo_server(live_server):
-    """The seeded demo network, served by the live server on its own port.
+def pytest_collection_modifyitems(config, items):
+    """Outside SQLite, give every browser test ``serialized_rollback`` (see the module's
+    docstring): the backup API that the snapshots use is SQLite's."""
+    if connection.vendor == "sqlite":
+        return
+    marker = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(marker)
 
-    Returns ``url(hostname, path)`` building addresses such as
-    ``http://medway-swale.localhost:<port>/``.
-    """
-    port = urlsplit(live_server.url).port
-    call_command("seed_demo", port=port, verbosity=0)
 
-    def url(hostname="localhost", path="/"):
-        return f"http://{hostname}:{port}{path}"
+def storage_folders():
+    """The folders the seed writes files to: the media (documents, images) and the private
+    storage (applications' files). ``MEDIA_ROOT`` may be a test's own throwaway folder."""
+    return {
+        "media": Path(settings.MEDIA_ROOT),
+        "private": Path(settings.STORAGES["private"]["OPTIONS"]["location"]),
+    }
 
-    return url
+
+def empty_caches():
+    """Empty every cache: the site root paths, plugin switches and cache generation that
+    were cached for rows a restore has just replaced."""
+    for cache in caches.all():
+        cache.clear()
+
+
+class Snapshot:
+    """A copy of the test database in memory (SQLite's backup API) and, when ``files`` names
+    a folder to keep them in, of the storage folders and of the emails sent to the outbox
+    since the outbox's ``emails_from``-th."""
+
+    def __init__(self, files=None, emails_from=0):
+        connection.ensure_connection()
+        self.database = sqlite3.connect(":memory:")
+        connection.connection.backup(self.database)
+        self.files = files
+        self.emails = mail.outbox[emails_from:] if files else []
+        if files:
+            for name, folder in storage_folders().items():
+                if folder.exists():
+                    shutil.copytree(folder, files / name)
+
+    def restore(self):
+        """Put the database back as it was (the live server shares the connection, so it
+        sees the restored rows at once), copy the files back into the storage folders as
+        they are now, add the emails to the outbox, and empty every cache."""
+        connection.ensure_connection()
+        self.database.backup(connection.connection)
+        if self.files:
+            for name, folder in storage_folders().items():
+                if (self.files / name).exists():
+                    shutil.copytree(self.files / name, folder, dirs_exist_ok=True)
+        mail.outbox.extend(self.emails)
+        empty_caches()
+
+    def close(self):
+        """Free the copy of the database."""
+        self.database.close()
+
+
+class Snapshots:
+    """The run's snapshots (SQLite only): the database as the migrations leave it, and the
+    seeded demo per set of ``seed_demo`` options, kept with their files under ``folder``."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.migrated = Snapshot()
+        self.demos = {}
+
+    def close(self):
+        """Free every copy."""
+        for snapshot in [self.migrated, *self.demos.values()]:
+            snapshot.close()
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(chromium, django_db_setup):
     """Start Chromium before the test database: Playwright gives this thread a new context,
-    and Django keeps a connection per context, so a database set up first would keep its
-    serialized snapshot on a connection later tests no longer use."""
+    and Django keeps a connection per context, so the database is set up on the connection
+    that the tests, the snapshots and the live server (which shares it) then use."""
+
+
+@pytest.fixture(scope="session")
+def snapshots(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The run's :class:`Snapshots`, or None on an engine other than SQLite."""
+    if connection.vendor != "sqlite":
+        yield None
+        return
+    with django_db_blocker.unblock():
+        taken = Snapshots(tmp_path_factory.mktemp("demo-snapshots"))
+    yield taken
+    taken.close()
+
+
+@pytest.fixture(autouse=True)
+def migrated_database(transactional_db, snapshots):
+    """Start every browser test from the database as the migrations leave it (the previous
+    test ended with pytest-django's flush)."""
+    if snapshots:
+        snapshots.migrated.restore()
+
+
+@pytest.fixture
+def demo_server(live_server, snapshots, migrated_database):
+    """The seeded demo network, served by the live server on its own port.
+
+    Seeded by the first test that asks for it, and restored from its snapshot for the others
+    (see the module's docstring). Returns ``url(hostname, path)`` building addresses such as
+    ``http://medway-swale.localhost:<port>/``.
+    """
+    port = urlsplit(live_server.url).port
+    options = {"port": port}
+    key = tuple(sorted(options.items()))
+    if snapshots and key in snapshots.demos:
+        snapshots.demos[key].restore()
+    else:
+        emails_from = len(mail.outbox)
+        call_command("seed_demo", verbosity=0, **options)
+        if snapshots:
+            files = snapshots.folder / f"demo-{len(snapshots.demos)}"
+            snapshots.demos[key] = Snapshot(files, emails_from=emails_from)
+            # As after a restore: what the seed cached is not kept either.
+            empty_caches()
+
+    def url(hostname="localhost", path="/"):
+        return f"http://{hostname}:{port}{path}"
+
+    return url
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from tests.partnerships.fixtures import WAGTAIL_RENDITION_LEAK
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     WAGTAIL_RENDITION_LEAK,
 ]
 

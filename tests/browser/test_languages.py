@@ -9,7 +9,7 @@ from tests.browser.header import open_menu
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 MEDWAY = "medway-swale.localhost"

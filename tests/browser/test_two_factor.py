@@ -12,7 +12,7 @@ from .test_csp import admin_context, watch
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 PASSWORD = "Two-steps-by-the-Medway-2026"

@@ -16,11 +16,11 @@ from tests.voting import conftest as voting_fixtures
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     # Chromium must start before the test database is set up. Playwright's sync API gives
     # this thread a new context, and Django keeps a database connection per context: a
-    # database set up first keeps its snapshot of Wagtail's root page on the old context's
-    # connection, so the next test's ``serialized_rollback`` would find nothing to restore.
+    # database set up first would be on the old context's connection, which the live server
+    # and the database snapshots (or, outside SQLite, ``serialized_rollback``) do not use.
     pytest.mark.usefixtures("chromium"),
 ]
 

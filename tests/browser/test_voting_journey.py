@@ -14,7 +14,7 @@ from tests.browser.header import open_menu
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 SHARING_CARE = "sharing-care.localhost"

@@ -4,12 +4,15 @@ gunicorn makes them, as WSGI calls, and the Django application behind the wrappe
 the requests that reach it."""
 
 import pytest
+from django.core.cache.backends.redis import RedisCache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from django.test import RequestFactory
 
+from chorus.caching.generation import GENERATION_KEY
 from chorus.caching.wsgi import StoredPageApplication
+from tests.services import redis_is_running
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +174,33 @@ def test_behind_a_tls_proxy_http_and_https_are_stored_apart(
     assert plain_headers["X-Chorus-Cache"] == "miss"
     assert secure_headers["X-Chorus-Cache"] == "hit"
     assert django_app.handled == 2
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis on 127.0.0.1:6379")
+def test_with_redis_a_bump_by_another_process_reaches_the_next_hit(
+    server, django_app, medway_site, settings
+):
+    """The hit path reads the generation with its own Redis client; a bump written by another
+    process's Django cache is seen on the very next request."""
+    location = "redis://127.0.0.1:6379/12"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": "chorus-test",
+        }
+    }
+    another_process = RedisCache(location, {"KEY_PREFIX": "chorus-test"})
+    try:
+        server()
+        status, headers, _ = server()
+        assert headers["X-Chorus-Cache"] == "hit" and django_app.handled == 1
+
+        another_process.set(GENERATION_KEY, "published-elsewhere", 60)
+        status, headers, _ = server()
+
+        assert status == "200 OK" and headers["X-Chorus-Cache"] == "miss"
+        assert django_app.handled == 2
+        assert another_process.get(GENERATION_KEY) == "published-elsewhere"
+    finally:
+        another_process.clear()

@@ -26,6 +26,7 @@ from django.http import HttpResponse
 from django.utils.translation import get_language_from_path
 
 from . import generation
+from .generation_read import stored_generation
 from .lru import LeastRecentlyUsed
 
 # The version changes whenever ``Entry`` does, so no release reads another's entries.
@@ -138,7 +139,7 @@ def look_up_at(address):
     When there is no generation yet, one is started before the page is rendered, so that
     the page is stored under the generation that was current when its content was read.
     """
-    current = cache.get(generation.GENERATION_KEY)
+    current = stored_generation()
     if current is None:
         return Lookup(address.key, address.language, generation.current())
     lookup = Lookup(address.key, address.language, current)
