@@ -32,6 +32,8 @@ SQLITE_PASS_ONLY = {
     "tests/easyread/test_demo.py",
     "tests/i18n/test_demo_languages.py",
     "tests/publications/test_demo.py",
+    "tests/surveys/consultations/test_demo.py",
+    "tests/surveys/consultations/test_page.py",
     "tests/plugins/test_pytest_plugin.py",
     "tests/test_layers.py",
     "tests/test_translations.py",

@@ -9,12 +9,14 @@ submitted response with the answers given as ``{reference: value}``, values as
     submitted_response(survey, {"travel": "2", "improve": "More evening clinics"})
 """
 
+import datetime
+
 import factory
 from django.utils import timezone
 
 from chorus.common.factories import PageFactory
 
-from .models import Answer, Response, SurveyPage
+from .models import Answer, ConsultationPage, Response, SurveyPage
 
 
 def question(kind, reference, text, **extra):
@@ -142,3 +144,23 @@ def submitted_response(survey, answers, **fields):
             rows.append(row)
     Answer.objects.bulk_create(rows)
     return response
+
+
+class ConsultationPageFactory(PageFactory):
+    """A consultation that opened a month ago and closes in a month, decided the month after.
+
+    Give ``survey=`` to link its survey (usually made under it afterwards).
+    """
+
+    class Meta:
+        model = ConsultationPage
+
+    title = factory.Sequence(lambda n: f"Community health services consultation {n + 1}")
+    summary = "We want to hear what you think about how community health services are run."
+    proposal = "<p>We propose to bring community nursing teams together in three hubs.</p>"
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    decision_date = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=75)).date()
+    )
+    decision_by = "the partnership board"

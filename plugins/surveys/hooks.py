@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from chorus.plugins import (
+    DemoSection,
     GetInvolvedItem,
     hookimpl,
     in_default_language,
@@ -175,3 +176,13 @@ def chorus_register_dashboard_panels(user, request):
             order=35,
         )
     ]
+
+
+@hookimpl
+def chorus_register_demo_sections():
+    """Medway and Swale's consultations: one open (English, Easy Read, Polish), one closed
+    with its published response."""
+    # Imported here: the demo builds on factory-boy, which production does not install.
+    from . import demo
+
+    return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]

@@ -1,5 +1,6 @@
 """The surveys plugin's admin glue: paper and phone entry, and invitations, per survey
-(here), and the results screens with their menu item (``results_hooks``).
+(here), the results screens (``results_hooks``) and the consultations' response screens
+(``consultation_hooks``), each with its menu item.
 
 The entry and invitation screens are reached from the survey page's header menu, for people
 who may edit the page; where surveys is off for the admin's site the screens answer 404 (the
@@ -11,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-# The results screens, their menu item and the "Results" button on survey pages.
-from . import results_hooks  # noqa: F401
+# The results screens, their menu item and the "Results" button on survey pages; the
+# consultations' response screens, their menu item and the "Response" button.
+from . import consultation_hooks, results_hooks  # noqa: F401
 from .admin_entry import PaperEntryView
 from .invitations import InvitationsView
 from .models import SurveyPage

@@ -24,6 +24,15 @@ TRANSLATED = {
         "/pl/assemblies/health-assembly-pilot/",
     ): "Pilotażowe Zgromadzenie Zdrowia Kent i Medway",
     ("medway-swale.localhost", "/pl/"): "Partnerstwo Zdrowia i Opieki Medway i Swale",
+    # The surveys demo's open consultation and its survey (plugins/surveys/demo.py).
+    (
+        "medway-swale.localhost",
+        "/pl/community-health-services/",
+    ): "Usługi zdrowotne w społeczności w Medway i Swale",
+    (
+        "medway-swale.localhost",
+        "/pl/community-health-services/survey/",
+    ): "Ankieta o usługach zdrowotnych w społeczności",
 }
 
 
@@ -65,13 +74,14 @@ def test_every_demo_page_has_a_language_switch_and_an_honest_polish_address(clie
     assert checked > 20
 
 
-def test_the_demo_translates_its_four_pages_through_wagtail_localize(client):
+def test_the_demo_translates_its_pages_through_wagtail_localize(client):
     from wagtail_localize.models import Translation
 
     call_command("seed_demo", port=80, verbosity=0)
 
     polish = Locale.objects.get(language_code="pl")
-    assert Translation.objects.filter(target_locale=polish).count() == 4
+    # The core's four, and the surveys demo's consultation and survey.
+    assert Translation.objects.filter(target_locale=polish).count() == 6
     charter = client.get("/pl/charter/", headers={"host": "localhost"}).content.decode()
     assert "Angażujemy mieszkańców i społeczności jak najwcześniej" in charter
     home = client.get("/pl/", headers={"host": "medway-swale.localhost"}).content.decode()

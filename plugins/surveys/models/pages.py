@@ -118,6 +118,8 @@ class SurveyPage(CachedViewRestrictionsMixin, PluginPageMixin, RoutablePageMixin
         "partnerships.PartnershipHomePage",
         "network.NetworkHomePage",
         "surveys.SurveyPage",
+        # A consultation's survey may live under it.
+        "surveys.ConsultationPage",
     ]
     subpage_types = ["surveys.SurveyPage"]
 

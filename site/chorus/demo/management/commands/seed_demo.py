@@ -101,12 +101,14 @@ class Command(BaseCommand):
         context = DemoContext(
             network=network, sites=sites, organisations=organisations, with_people=with_admin
         )
-        lines = build_plugin_sections(context)
+        # Before the plugins' sections: a plugin that translates its own pages needs the
+        # Polish partnership homes to be translations, not aliases made on the way.
+        lines = build_translations(network, sites)
+        lines += build_plugin_sections(context)
         lines += build_register_people(sites, with_people=with_admin)
         lines.append(build_population_targets(sites))
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])
-        lines += build_translations(network, sites)
         # After the register's people: the bulletin goes to whoever is in its segment.
         lines += build_bulletin(network, sites)
         self.report(network, sites, with_admin)
