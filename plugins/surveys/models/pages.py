@@ -122,6 +122,9 @@ class SurveyPage(CachedViewRestrictionsMixin, PluginPageMixin, RoutablePageMixin
         "surveys.ConsultationPage",
     ]
     subpage_types = ["surveys.SurveyPage"]
+    #: A survey's Easy Read version is a survey of its own (``format`` Easy Read), whose
+    #: answers count towards this one, not an Easy Read page (see ``chorus.easyread``).
+    easy_read_version_is_own_kind = True
 
     class Meta:
         verbose_name = _("survey")
