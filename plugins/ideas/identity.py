@@ -1,0 +1,32 @@
+"""Who is taking part: a signed-in account, or an email address confirmed through a link."""
+
+from dataclasses import dataclass
+
+from django.utils import translation
+
+
+def normalise_email(address):
+    """Addresses are compared trimmed and lower-cased: one person, one identity."""
+    return (address or "").strip().lower()
+
+
+@dataclass(frozen=True)
+class Participant:
+    """The person acting: ``email`` (lower-cased) is their identity, ``user`` their account
+    when signed in, ``name`` what is shown with what they write, ``language`` what emails to
+    them are written in."""
+
+    email: str
+    name: str = ""
+    user: object = None
+    language: str = "en-gb"
+
+    @classmethod
+    def signed_in(cls, user):
+        """The signed-in ``user``, named by their first name."""
+        return cls(
+            email=normalise_email(user.email),
+            name=(user.first_name or "").strip()[:100],
+            user=user,
+            language=translation.get_language() or "en-gb",
+        )
