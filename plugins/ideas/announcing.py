@@ -45,9 +45,7 @@ def announce_later(thing):
         if site is None:
             return
         try:
-            hooks_for_site(site).chorus_on_response_submitted(
-                site=site, response=_response(thing)
-            )
+            hooks_for_site(site).chorus_on_response_submitted(site=site, response=_response(thing))
         except Exception:
             logger.exception("A chorus_on_response_submitted hook failed for %s", thing)
 
@@ -58,4 +56,3 @@ def thing_site(thing):
     """The Wagtail Site of the board ``thing`` (an idea or a comment) is on."""
     idea = getattr(thing, "idea", None) or thing
     return idea.board.get_site()
-

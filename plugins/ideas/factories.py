@@ -1,7 +1,7 @@
 """factory-boy factories for idea boards and ideas, shared by the tests and ``seed_demo``.
 
-    board = IdeaBoardPageFactory(parent=west_kent_home, moderation="post")
-    idea = IdeaFactory(board=board, title="A bus from Edenbridge to the hospital")
+board = IdeaBoardPageFactory(parent=west_kent_home, moderation="post")
+idea = IdeaFactory(board=board, title="A bus from Edenbridge to the hospital")
 """
 
 import factory

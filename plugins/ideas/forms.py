@@ -42,7 +42,9 @@ class ParticipantForm(TrapForm):
                 label=_("Your name"),
                 max_length=100,
                 required=False,
-                help_text=_("Shown with what you write. Leave it empty to be shown as “A resident”."),
+                help_text=_(
+                    "Shown with what you write. Leave it empty to be shown as “A resident”."
+                ),
             )
         self.fields["email"] = forms.EmailField(
             label=_("Email address"),

@@ -58,7 +58,9 @@ def export(email):
             {"what": "support", "idea": support.idea.title, "sent": _date(support.created_at)}
         )
     for report in Report.objects.filter(email__iexact=email):
-        records.append({"what": "report", "reason": report.reason, "sent": _date(report.created_at)})
+        records.append(
+            {"what": "report", "reason": report.reason, "sent": _date(report.created_at)}
+        )
     for pending in PendingAction.objects.filter(email__iexact=email, confirmed_at__isnull=True):
         records.append(
             {

@@ -97,9 +97,7 @@ def notify_status_change(change_id):
                 "idea_url": site_url(site, reverse("ideas:idea", args=[idea.pk])),
                 "site_name": site.site_name or site.hostname,
             }
-            subject = " ".join(
-                render_to_string("ideas/email/status_subject.txt", context).split()
-            )
+            subject = " ".join(render_to_string("ideas/email/status_subject.txt", context).split())
             body = render_to_string("ideas/email/status_body.txt", context)
         with transaction.atomic():
             EmailMessage(subject, body, None, [email]).send()

@@ -73,9 +73,7 @@ def confirm(pending):
     if pending.expired:
         return None
     answers = pending.answers
-    who = Participant(
-        email=pending.email, name=answers.get("name", ""), language=pending.language
-    )
+    who = Participant(email=pending.email, name=answers.get("name", ""), language=pending.language)
     with transaction.atomic():
         claimed = PendingAction.objects.filter(
             pk=pending.pk, confirmed_at__isnull=True, expires_at__gt=timezone.now()

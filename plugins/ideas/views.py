@@ -114,8 +114,10 @@ def _handle(request, form, template, context, act):
                 if links().exceeded(email):
                     form.add_error(
                         "email",
-                        _("We have sent several links to this address in the last hour. "
-                          "Please use one of them, or try again later."),
+                        _(
+                            "We have sent several links to this address in the last hour. "
+                            "Please use one of them, or try again later."
+                        ),
                     )
                     return render(request, template, {**context, "problems": problems(form)})
                 links().note(email)
@@ -189,8 +191,7 @@ def idea(request, idea_id):
     idea = _idea(request, idea_id)
     comments = idea.comments.filter(visibility=Visibility.PUBLISHED)
     supported = (
-        _signed_in(request)
-        and idea.supports.filter(email__iexact=request.user.email).exists()
+        _signed_in(request) and idea.supports.filter(email__iexact=request.user.email).exists()
     )
     context = {
         "idea": idea,
@@ -256,9 +257,7 @@ def _report(request, thing, idea):
     def act(form):
         email = request.user.email.lower() if _signed_in(request) else ""
         contributing.report(thing, reason=form.cleaned_data["reason"], email=email)
-        messages.success(
-            request, _("Thank you for telling us. A moderator will look at it soon.")
-        )
+        messages.success(request, _("Thank you for telling us. A moderator will look at it soon."))
         return redirect("ideas:idea", idea.pk)
 
     context = {"idea": idea, "board": idea.board, "thing": thing}

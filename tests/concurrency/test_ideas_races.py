@@ -4,7 +4,6 @@
         .venv/bin/pytest tests/concurrency/test_ideas_races.py -q -p no:xdist
 """
 
-import pytest
 from django.test import Client
 from django.urls import reverse
 

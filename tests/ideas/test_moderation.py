@@ -35,7 +35,9 @@ def decide(client, thing, action, reason):
     )
 
 
-def test_the_queue_lists_what_waits_and_what_was_reported(moderator_browser, waiting, idea, visitor):
+def test_the_queue_lists_what_waits_and_what_was_reported(
+    moderator_browser, waiting, idea, visitor
+):
     visitor.post(reverse("ideas:report_idea", args=[idea.pk]), {"reason": "It is an advert"})
 
     queue = moderator_browser.get(QUEUE)
@@ -55,7 +57,13 @@ def test_a_decision_without_a_reason_is_refused(moderator_browser, waiting):
 
 
 def test_approving_publishes_and_the_public_log_shows_the_reason_without_names(
-    moderator_browser, waiting, board, visitor, enable, ideas_site, django_capture_on_commit_callbacks
+    moderator_browser,
+    waiting,
+    board,
+    visitor,
+    enable,
+    ideas_site,
+    django_capture_on_commit_callbacks,
 ):
     enable("needs_events", ideas_site)
     test_plugin.CALLS.clear()
@@ -82,9 +90,10 @@ def test_rejected_ideas_stay_off_the_board(moderator_browser, waiting, board, vi
 
     assert waiting.title not in visitor.get(board.url).text
     assert visitor.get(reverse("ideas:idea", args=[waiting.pk])).status_code == 404
-    assert "It names a member of staff." in visitor.get(
-        reverse("ideas:moderation_log", args=[board.pk])
-    ).text
+    assert (
+        "It names a member of staff."
+        in visitor.get(reverse("ideas:moderation_log", args=[board.pk])).text
+    )
 
 
 def test_hiding_a_reported_comment_resolves_the_report_and_restoring_brings_it_back(
@@ -127,9 +136,7 @@ def test_on_a_post_moderated_board_moderators_hide_what_is_already_public(
 def test_moderators_of_another_site_and_other_people_cannot_moderate_here(
     waiting, make_partnership_site, enable
 ):
-    medway = enable(
-        "ideas", make_partnership_site("medway-swale.localhost", "Medway and Swale")
-    )
+    medway = enable("ideas", make_partnership_site("medway-swale.localhost", "Medway and Swale"))
     elsewhere = IdeaBoardPageFactory(parent=medway.root_page)
     theirs = IdeaFactory(board=elsewhere, visibility=Visibility.PENDING, title="Medway idea")
     from plugins.ideas.permissions import moderators

@@ -40,8 +40,9 @@ class StatusForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Idea.Status.NOT_TAKEN_FORWARD and not (
-            cleaned.get("reason") or ""
-        ).strip():
+        if (
+            cleaned.get("status") == Idea.Status.NOT_TAKEN_FORWARD
+            and not (cleaned.get("reason") or "").strip()
+        ):
             self.add_error("reason", _("Say why the idea is not being taken forward"))
         return cleaned

@@ -47,7 +47,9 @@ class IdeaBoardPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
     house_rules = RichTextField(
         _("house rules"),
-        help_text=_("Shown on the board and above every form. Say what is welcome and what is not."),
+        help_text=_(
+            "Shown on the board and above every form. Say what is welcome and what is not."
+        ),
     )
     moderation = models.CharField(
         _("moderation"), max_length=4, choices=Moderation.choices, default=Moderation.PRE

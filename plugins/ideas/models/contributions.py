@@ -55,9 +55,7 @@ class Idea(Contribution):
         NOT_TAKEN_FORWARD = "not_taken_forward", _("Not taken forward")
         DONE = "done", _("Done")
 
-    board = models.ForeignKey(
-        "ideas.IdeaBoardPage", on_delete=models.CASCADE, related_name="ideas"
-    )
+    board = models.ForeignKey("ideas.IdeaBoardPage", on_delete=models.CASCADE, related_name="ideas")
     title = models.CharField(_("idea"), max_length=150)
     description = models.TextField(_("more about it"), max_length=3000)
     status = models.CharField(
@@ -106,9 +104,7 @@ class Support(models.Model):
         verbose_name = _("support")
         verbose_name_plural = _("supports")
         constraints = [
-            models.UniqueConstraint(
-                "idea", Lower("email"), name="ideas_one_support_per_person"
-            )
+            models.UniqueConstraint("idea", Lower("email"), name="ideas_one_support_per_person")
         ]
 
     def __str__(self):

@@ -31,9 +31,7 @@ class PendingAction(models.Model):
         COMMENT = "comment", _("Comment on an idea")
 
     kind = models.CharField(_("action"), max_length=10, choices=Kind.choices)
-    board = models.ForeignKey(
-        "ideas.IdeaBoardPage", on_delete=models.CASCADE, related_name="+"
-    )
+    board = models.ForeignKey("ideas.IdeaBoardPage", on_delete=models.CASCADE, related_name="+")
     idea = models.ForeignKey(
         "ideas.Idea", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -63,4 +61,3 @@ class PendingAction(models.Model):
     @property
     def expired(self):
         return timezone.now() >= self.expires_at
-
