@@ -28,15 +28,14 @@ class TrapForm(forms.Form):
 
 
 class ParticipantForm(TrapForm):
-    """Adds the email address (and name) of someone who is not signed in."""
+    """Adds the name to show (ideas and comments), and the email address of someone who is
+    not signed in."""
 
     #: Whether what they send is shown with a name (ideas and comments).
     asks_name = False
 
     def __init__(self, *args, signed_in=False, **kwargs):
         super().__init__(*args, **kwargs)
-        if signed_in:
-            return
         if self.asks_name:
             self.fields["name"] = forms.CharField(
                 label=_("Your name"),
@@ -46,15 +45,16 @@ class ParticipantForm(TrapForm):
                     "Shown with what you write. Leave it empty to be shown as “A resident”."
                 ),
             )
-        self.fields["email"] = forms.EmailField(
-            label=_("Email address"),
-            help_text=_(
-                "We email you a link to confirm. It is never shown, and we use it only to tell "
-                "you about this idea."
-            ),
-            error_messages=EMAIL_ERRORS,
-            widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        )
+        if not signed_in:
+            self.fields["email"] = forms.EmailField(
+                label=_("Email address"),
+                help_text=_(
+                    "We email you a link to confirm. It is never shown, and we use it only to "
+                    "tell you about this idea."
+                ),
+                error_messages=EMAIL_ERRORS,
+                widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+            )
         # The trap last, after the fields people fill in.
         self.fields["website"] = self.fields.pop("website")
 

@@ -22,11 +22,12 @@ class Participant:
     language: str = "en-gb"
 
     @classmethod
-    def signed_in(cls, user):
-        """The signed-in ``user``, named by their first name."""
+    def signed_in(cls, user, name=""):
+        """The signed-in ``user``, shown as ``name`` (blank: "A resident"), never by their
+        account's name unless they typed it."""
         return cls(
             email=normalise_email(user.email),
-            name=(user.first_name or "").strip()[:100],
+            name=(name or "").strip()[:100],
             user=user,
             language=translation.get_language() or "en-gb",
         )

@@ -7,7 +7,8 @@ reports and statuses. Superusers moderate every board. The group is found by its
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Site
+
+from chorus.plugins import sites_with
 
 ADMIN_PERMISSIONS = ("wagtailadmin.access_admin",)
 
@@ -31,10 +32,11 @@ def moderators(site):
 
 
 def moderated_sites(user):
-    """The sites whose boards ``user`` moderates (every site for a superuser)."""
+    """The sites with ideas on whose boards ``user`` moderates (every such site for a
+    superuser): a site where ideas is off shows nothing in the admin."""
     if not user.is_authenticated or not user.is_active:
         return []
-    sites = list(Site.objects.select_related("root_page"))
+    sites = sites_with("ideas")
     if user.is_superuser:
         return sites
     names = set(user.groups.values_list("name", flat=True))

@@ -7,6 +7,7 @@ who are not signed in confirm by an emailed link, whose page has the button that
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -168,7 +169,7 @@ def suggest(request, board_id):
         if _signed_in(request):
             idea = contributing.suggest(
                 board,
-                Participant.signed_in(request.user),
+                Participant.signed_in(request.user, data["name"]),
                 title=data["title"],
                 description=data["description"],
             )
@@ -237,7 +238,8 @@ def comment(request, idea_id):
     def act(form):
         text = form.cleaned_data["text"]
         if _signed_in(request):
-            note = contributing.comment(idea, Participant.signed_in(request.user), text=text)
+            who = Participant.signed_in(request.user, form.cleaned_data["name"])
+            note = contributing.comment(idea, who, text=text)
             return _after_contribution(request, note, idea.board)
         return _by_email(
             request,
@@ -327,8 +329,6 @@ def confirm(request, token):
 @require_http_methods(["GET", "HEAD"])
 def moderation_log(request, board_id):
     """A board's public moderation log: every decision and its reason, nobody's name."""
-    from django.core.paginator import Paginator
-
     board = _board(request, board_id)
     decisions = Decision.objects.filter(board=board).select_related("idea")
     page_obj = Paginator(decisions, LOG_PER_PAGE).get_page(request.GET.get("page"))
