@@ -4,10 +4,8 @@ from dataclasses import dataclass
 
 from django.utils import translation
 
-
-def normalise_email(address):
-    """Addresses are compared trimmed and lower-cased: one person, one identity."""
-    return (address or "").strip().lower()
+# One person, one identity: addresses trimmed and lower-cased, as the register keeps them.
+from coproduction.models import normalise_email
 
 
 @dataclass(frozen=True)

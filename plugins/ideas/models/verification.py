@@ -6,20 +6,17 @@ token is stored hashed, so a copy of the database confirms nothing, and the link
 """
 
 import datetime
-import hashlib
 import secrets
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+# The register's double opt-in stores its links' tokens the same way.
+from coproduction.models.signup import hash_token
+
 #: How long a link works.
 LINK_LIFETIME_DAYS = 2
-
-
-def hash_token(token):
-    """What is stored for ``token``: its SHA-256, in hex."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class PendingAction(models.Model):
