@@ -200,8 +200,9 @@ def idea(request, idea_id):
         "comments": comments,
         "support_count": idea.supports.count(),
         "supported": supported,
-        "support_form": SupportForm(signed_in=_signed_in(request)),
-        "comment_form": CommentForm(signed_in=_signed_in(request)),
+        # Two forms on one page: their fields need ids of their own.
+        "support_form": SupportForm(signed_in=_signed_in(request), auto_id="support_%s"),
+        "comment_form": CommentForm(signed_in=_signed_in(request), auto_id="comment_%s"),
         "history": idea.status_changes.all(),
     }
     return render(request, "ideas/idea.html", context)

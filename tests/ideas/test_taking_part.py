@@ -190,3 +190,15 @@ def test_ideas_sort_by_newest_or_most_supported_and_page_through(visitor, board)
     assert "Idea 00" in second_page.text and "Page 2 of 2" in second_page.text
     assert 'href="?sort=newest&amp;page=2#ideas"' in newest.text
     assert '<label for="ideas-sort">Sort by</label>' in newest.text
+
+
+def test_the_idea_page_shows_the_status_reason_and_its_two_forms_have_their_own_ids(visitor, idea):
+    Idea.objects.filter(pk=idea.pk).update(
+        status=Idea.Status.TAKEN_FORWARD, status_reason="A pilot starts in April."
+    )
+
+    page = visitor.get(reverse("ideas:idea", args=[idea.pk])).text
+
+    assert "Taken forward: why" in page and "A pilot starts in April." in page
+    assert page.count('id="support_email"') == page.count('id="comment_email"') == 1
+    assert 'id="id_email"' not in page
