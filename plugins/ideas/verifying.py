@@ -91,3 +91,8 @@ def confirm(pending):
             return contributing.comment(pending.idea, who, text=answers.get("text", ""))
     # Outside the transaction above: a support that loses the race rolls back only itself.
     return contributing.support(pending.idea, who)
+
+
+def forget_expired():
+    """Delete every pending action whose link has expired, used or not; return how many."""
+    return PendingAction.objects.filter(expires_at__lte=timezone.now()).delete()[0]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from chorus.plugins.personal_data import erase_personal_data, export_personal_data
 from plugins.ideas.models import Comment, Idea, PendingAction, Report, Support, Visibility
 
+from .conftest import link_in
+
 pytestmark = pytest.mark.django_db
 
 EMAIL = "margaret@example.org"
@@ -66,3 +68,21 @@ def test_erasure_leaves_nothing_that_identifies_the_person_and_keeps_the_counts(
     from .conftest import browser
 
     assert "A resident" in browser().get(page.url).text
+
+
+def test_expired_links_and_what_they_held_are_forgotten_nightly(visitor, idea, mailoutbox):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    visitor.post(reverse("ideas:support", args=[idea.pk]), {"email": "ken@example.org"})
+    visitor.post(reverse("ideas:support", args=[idea.pk]), {"email": "joan@example.org"})
+    PendingAction.objects.filter(email="ken@example.org").update(expires_at=timezone.now())
+    out = StringIO()
+
+    call_command("forget_idea_links", stdout=out)
+
+    assert "Forgot 1 expired link(s)." in out.getvalue()
+    assert list(PendingAction.objects.values_list("email", flat=True)) == ["joan@example.org"]
+    assert "This link no longer works" in visitor.get(link_in(mailoutbox[0])).text
