@@ -59,7 +59,8 @@ def support(idea, who):
             )
     except IntegrityError:
         return False
-    refresh_site_content(thing_site(idea), pages=[idea.board])
+    # No refresh of cached pages: a click must not empty every page's cache. The board's
+    # counts may lag by the page-cache lifetime; the idea's own page is never cached.
     return True
 
 
