@@ -6,7 +6,7 @@ every site), so none of them checks enablement.
 
 from chorus.plugins import DemoSection, hookimpl
 
-from . import get_involved, permissions, personal_data
+from . import dashboard, get_involved, permissions, personal_data
 
 
 @hookimpl
@@ -21,6 +21,12 @@ def chorus_register_urls():
 def chorus_register_get_involved(site, request, across_network):
     """Invite residents to the open idea boards."""
     return get_involved.idea_board_items(site, request, across_network)
+
+
+@hookimpl
+def chorus_register_dashboard_panels(user, request):
+    """Show the person's latest ideas on this site and where each stands."""
+    return dashboard.your_ideas_panels(user, request)
 
 
 @hookimpl

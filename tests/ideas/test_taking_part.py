@@ -202,3 +202,18 @@ def test_the_idea_page_shows_the_status_reason_and_its_two_forms_have_their_own_
     assert "Taken forward: why" in page and "A pilot starts in April." in page
     assert page.count('id="support_email"') == page.count('id="comment_email"') == 1
     assert 'id="id_email"' not in page
+
+
+def test_the_dashboard_lists_the_person_s_ideas_and_where_each_stands(priya_browser, board, idea):
+    Idea.objects.create(
+        board=board, title="Waiting one", description="x", author_email="priya@example.org"
+    )
+    Idea.objects.filter(pk=idea.pk).update(
+        author_email="priya@example.org", status=Idea.Status.DONE
+    )
+
+    dashboard = priya_browser.get("/account/").text
+
+    assert "Your ideas" in dashboard
+    assert "Waiting one" in dashboard and "waiting for a moderator" in dashboard
+    assert f'href="/plugins/ideas/idea/{idea.pk}/"' in dashboard and "Done" in dashboard
