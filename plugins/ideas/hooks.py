@@ -30,6 +30,13 @@ def chorus_register_dashboard_panels(user, request):
 
 
 @hookimpl
+def chorus_on_plugin_enabled(site, plugin):
+    """Make the site's "Idea moderators" group when ideas is switched on, for staff to fill."""
+    if plugin == "ideas":
+        permissions.moderators(site)
+
+
+@hookimpl
 def chorus_export_personal_data(email):
     """Export a person's ideas, comments, supports, reports and waiting links."""
     return personal_data.export(email)

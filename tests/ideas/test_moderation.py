@@ -151,3 +151,15 @@ def test_moderators_of_another_site_and_other_people_cannot_moderate_here(
     assert decide(client, waiting, "approve", "Fine").status_code == 404
     nobody = browser(UserFactory(is_staff=True))
     assert nobody.get(QUEUE).status_code in (302, 403)
+
+
+def test_switching_ideas_on_makes_the_site_s_moderators_group(
+    west_kent_site, enable, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import Group
+
+    with django_capture_on_commit_callbacks(execute=True):
+        enable("ideas", west_kent_site)
+
+    group = Group.objects.get(name="Idea moderators: West Kent Health and Care Partnership")
+    assert group.permissions.filter(codename="access_admin").exists()
