@@ -153,6 +153,6 @@ def test_startplugin_refuses_to_write_into_an_existing_folder(tmp_path):
     (tmp_path / "mine.txt").write_text("keep me")
 
     with pytest.raises(CommandError, match="exists already"):
-        call_command("startplugin", "ideas", "--dir", str(tmp_path))
+        call_command("startplugin", NAME, "--dir", str(tmp_path))
 
     assert [path.name for path in tmp_path.iterdir()] == ["mine.txt"]

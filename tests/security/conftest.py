@@ -12,6 +12,7 @@ from plugins.grants.factories import (
     GrantProgrammePageFactory,
     GrantRoundFactory,
 )
+from plugins.ideas.factories import CommentFactory, IdeaBoardPageFactory, IdeaFactory
 from plugins.timecredits import ledger
 from plugins.timecredits.factories import (
     EarnPartnerFactory,
@@ -30,10 +31,10 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
     """``(grace, values)``: Grace, who can reach everything, and a value for every placeholder.
 
     Grace is a member of Sharing Care (which votes) and, on Medway's site (grants, events
-    and time credits), a grant applicant, a volunteer with a voucher, and staff of a
+    time credits and ideas), a grant applicant, a volunteer with a voucher, and staff of a
     partner that gives credits and of a venue that takes them.
     """
-    for plugin in ("grants", "timecredits", "events"):
+    for plugin in ("grants", "timecredits", "events", "ideas"):
         enable(plugin, medway_site)
     enable("voting", coop_site)
     grace = MembershipFactory(member_class=user_members, user__first_name="Grace")
@@ -53,6 +54,9 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
     voucher = ledger.redeem(wallet, OfferFactory(partner=pool), by=user)
     ballot = ballot_in_state("open", site=coop_site, classes=[user_members], title="New rules")
     proposal = proposals.propose(coop_site, grace, "Pay travel time", "Between visits.")
+    board = IdeaBoardPageFactory(parent=medway_site.root_page)
+    idea = IdeaFactory(board=board)
+    comment = CommentFactory(idea=idea)
     # Someone who registered and has not yet opened their link: the link is a real one.
     waiting = get_user_model().objects.create_user(
         username="waiting@example.org", email="waiting@example.org", is_active=False
@@ -77,5 +81,8 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
         "restriction_id": 1,
         "page_view_restriction_id": 1,
         "page_id": event.pk,
+        "board_id": board.pk,
+        "idea_id": idea.pk,
+        "comment_id": comment.pk,
     }
     return user, values

@@ -11,6 +11,7 @@ ENTRY_POINT_GROUP = "chorus.plugins"
 BUILTIN_PLUGIN_APPS = (
     "plugins.events",
     "plugins.grants",
+    "plugins.ideas",
     "plugins.surveys",
     "plugins.timecredits",
     "plugins.voting",

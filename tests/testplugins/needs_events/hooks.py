@@ -137,6 +137,11 @@ def chorus_on_ballot_closed(ballot):
 
 
 @hookimpl
+def chorus_on_response_submitted(site, response):
+    CALLS.append(("chorus_on_response_submitted", site.hostname, response))
+
+
+@hookimpl
 def chorus_register_demo_sections():
     CALLS.append(("chorus_register_demo_sections", ""))
     return [DemoSection(build=_build_demo, hostnames=DEMO_HOSTNAMES)]

@@ -1,0 +1,1 @@
+"""Idea boards: residents suggest, support and discuss ideas on a topic, with moderation."""

@@ -1,0 +1,1 @@
+"""The moderators' admin screens: the queue, one idea, one comment."""

@@ -1,0 +1,48 @@
+"""The moderators' forms: a decision with its reason, and an idea's status."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Idea
+
+
+class DecisionForm(forms.Form):
+    """A moderation decision; the reason is required and published in the board's log."""
+
+    action = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label=_("Reason"),
+        help_text=_("Published in the board's moderation log: do not name anyone."),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason for your decision")},
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = choices
+
+
+class StatusForm(forms.Form):
+    """Change an idea's status; "not taken forward" needs the reason, shown on the idea."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Idea.Status.choices)
+    reason = forms.CharField(
+        label=_("Reason or update"),
+        help_text=_(
+            "Shown on the idea and emailed to its author and supporters. Required when it is "
+            "not taken forward."
+        ),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("status") == Idea.Status.NOT_TAKEN_FORWARD
+            and not (cleaned.get("reason") or "").strip()
+        ):
+            self.add_error("reason", _("Say why the idea is not being taken forward"))
+        return cleaned
