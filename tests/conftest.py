@@ -34,6 +34,7 @@ SQLITE_PASS_ONLY = {
     "tests/publications/test_demo.py",
     "tests/surveys/consultations/test_demo.py",
     "tests/surveys/consultations/test_page.py",
+    "tests/surveys/test_demo_journey.py",
     "tests/plugins/test_pytest_plugin.py",
     "tests/test_layers.py",
     "tests/test_translations.py",
