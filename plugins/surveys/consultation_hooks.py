@@ -10,6 +10,7 @@ from wagtail.admin.widgets import Button
 from chorus.plugins import PluginMenuItem
 
 from . import consultation_admin
+from .admin_switch import surveys_on_for
 from .models import ConsultationPage
 
 
@@ -42,6 +43,10 @@ def register_consultations_menu_item():
 @hooks.register("register_page_header_buttons")
 def consultation_response_button(page, user, view_name, next_url=None):
     """Offer "Response" on a consultation to editors who may edit it."""
-    if page.specific_class is ConsultationPage and page.permissions_for_user(user).can_edit():
+    if (
+        page.specific_class is ConsultationPage
+        and surveys_on_for(page)
+        and page.permissions_for_user(user).can_edit()
+    ):
         url = reverse("surveys_consultations:response", args=[page.pk])
         yield Button(_("Response"), url, icon_name="help", priority=70)

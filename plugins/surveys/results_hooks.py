@@ -13,6 +13,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from chorus.plugins import PluginMenuItem
 
 from . import results_admin
+from .admin_switch import surveys_on_for
 from .models import SurveyPage
 from .results_access import may_see_results, sees_any_results
 
@@ -55,7 +56,7 @@ class ResultsButton(PageMenuItem):
 
 
 def _results_button(page, priority):
-    if page.specific_class is SurveyPage:
+    if page.specific_class is SurveyPage and surveys_on_for(page):
         yield ResultsButton(page=page, priority=priority)
 
 

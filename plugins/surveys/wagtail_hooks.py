@@ -16,6 +16,7 @@ from wagtail.admin.widgets import Button
 # consultations' response screens, their menu item and the "Response" button.
 from . import consultation_hooks, results_hooks  # noqa: F401
 from .admin_entry import PaperEntryView
+from .admin_switch import surveys_on_for
 from .invitations import InvitationsView
 from .models import SurveyPage
 
@@ -32,7 +33,11 @@ def register_surveys_admin_urls():
 @hooks.register("register_page_header_buttons")
 def survey_respondent_buttons(page, user, view_name, next_url=None):
     """ "Enter a paper response" and "Invite people" in a survey's header menu."""
-    if page.specific_class is not SurveyPage or not page.permissions_for_user(user).can_edit():
+    if (
+        page.specific_class is not SurveyPage
+        or not surveys_on_for(page)
+        or not page.permissions_for_user(user).can_edit()
+    ):
         return
     yield Button(
         _("Enter a paper response"),

@@ -281,9 +281,15 @@ def test_where_surveys_is_off_the_survey_and_its_admin_screens_are_gone(survey, 
     staff = Client(HTTP_HOST=HOST)
     staff.force_login(UserFactory(is_superuser=True, is_staff=True))
     assert staff.get(f"/admin/surveys/{survey.pk}/enter/").status_code == 404
+    explorer = staff.get(f"/admin/pages/{survey.pk}/").content.decode()
+    for button in ("Enter a paper response", "Invite people", "Results"):
+        assert button not in explorer
     assert "Have your say" not in client.get("/").content.decode()
     enablement.enable("surveys", surveys_site)
     assert client.get(URL).status_code == 200
+    explorer = staff.get(f"/admin/pages/{survey.pk}/").content.decode()
+    for button in ("Enter a paper response", "Invite people", "Results"):
+        assert button in explorer
 
 
 def test_the_dashboard_lists_surveys_started_with_a_link_to_carry_on(surveys_site):
