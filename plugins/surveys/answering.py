@@ -14,6 +14,7 @@ questions only when the person agreed to equality monitoring. An answer to a que
 is no longer asked (the person went back and changed the answer it depends on) is dropped.
 """
 
+import datetime
 import hashlib
 import logging
 import secrets
@@ -88,7 +89,7 @@ def is_asked(question, answers):
 
 def kept_answers(questions, answers):
     """``answers`` without those to questions that are not asked, in question order."""
-    kept = {CONSENT: True} if answers.get(CONSENT) else {}
+    kept = {CONSENT: answers[CONSENT]} if answers.get(CONSENT) else {}
     for question in questions:
         value = answers.get(question.reference)
         if not is_empty(value) and is_asked(question, kept):
@@ -157,7 +158,8 @@ class AnswersForm(forms.Form):
         answers = dict(self.earlier)
         if "equality_consent" in self.fields:
             if cleaned.get("equality_consent"):
-                answers[CONSENT] = True
+                # When it was given, kept until the response is sent (see ``submit``).
+                answers[CONSENT] = answers.get(CONSENT) or timezone.now().isoformat()
             else:
                 answers.pop(CONSENT, None)
         for question in self.questions:
@@ -349,6 +351,7 @@ def submit(response, page, *, site, user=None, may_quote=False, hear_back_email=
             if missing is not None:
                 raise Incomplete(missing)
             Answer.objects.bulk_create(answer_rows(locked, page.questions, answers))
+            record_equality_consent(locked, page, answers)
             locked.status = Response.Status.SUBMITTED
             locked.submitted_at = timezone.now()
             locked.may_quote = bool(may_quote)
@@ -364,6 +367,21 @@ def submit(response, page, *, site, user=None, may_quote=False, hear_back_email=
         raise AlreadySubmitted from error
     response.refresh_from_db()
     return response
+
+
+def record_equality_consent(response, page, answers):
+    """Keep, with the response, when the person agreed to the "about you" questions and the
+    exact words they agreed to (in the language they read them in), if they answered any."""
+    about_you = any(
+        question.is_about_you and question.reference in answers for question in page.questions
+    )
+    if not about_you:
+        return
+    given = answers.get(CONSENT)
+    response.equality_consent_at = (
+        datetime.datetime.fromisoformat(given) if isinstance(given, str) else timezone.now()
+    )
+    response.equality_consent_wording = str(CONSENT_LABEL)
 
 
 def ask_to_hear_back(response, email):

@@ -71,6 +71,11 @@ def test_a_visitor_answers_every_kind_of_question_and_their_answers_are_stored(
     assert ("last_visit", "2026-11-04", None) in stored
     assert ("postcode", "ME7 1HF", None) in stored
     assert ("about_you.age_band", "25_34", None) in stored
+    # Their consent to those answers is kept with them: when, and the exact words.
+    assert response.started_at <= response.equality_consent_at <= response.submitted_at
+    assert response.equality_consent_wording.startswith(
+        "I agree that my answers to the “about you” questions may be used for equality"
+    )
     assert Answer.objects.get(question="visits").number == Decimal("3")
     assert Answer.objects.get(question="improve").text == "More evening clinics, please"
     assert all(a.survey_id == survey.pk for a in response.answers.all())
@@ -137,6 +142,8 @@ def test_without_consent_the_about_you_questions_are_skipped(survey, visitor):
     assert visitor.get(URL + "questions/12/")["Location"].endswith("/check/")
     visitor.post(URL + "check/", {})
     assert not Answer.objects.filter(question__startswith="about_you.").exists()
+    response = Response.objects.get()
+    assert response.equality_consent_at is None and response.equality_consent_wording == ""
 
 
 def test_check_answers_change_link_returns_to_check_answers(survey, visitor):

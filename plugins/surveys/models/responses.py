@@ -124,6 +124,17 @@ class Response(models.Model):
             "The person agreed that their words may be quoted publicly, without their name."
         ),
     )
+    equality_consent_at = models.DateTimeField(
+        _("agreed to equality monitoring"),
+        null=True,
+        blank=True,
+        help_text=_("When the person agreed that their “about you” answers may be used."),
+    )
+    equality_consent_wording = models.TextField(
+        _("equality monitoring wording agreed to"),
+        blank=True,
+        help_text=_("The exact words they agreed to, in the language they read them in."),
+    )
     started_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
