@@ -34,7 +34,10 @@ def open_surveys(sites):
 
 @hookimpl
 def chorus_register_get_involved(site, request, across_network):
-    """ "Have your say": the open survey that closes soonest, and how many are open."""
+    """ "Have your say": the open survey that closes soonest (through its consultation, when
+    it belongs to one), and how many are open."""
+    from .models import ConsultationPage
+
     sites = sites_with("surveys") if across_network else [site]
     surveys = list(open_surveys(sites).filter(locale=Locale.get_active()))
     if not surveys:
@@ -42,7 +45,11 @@ def chorus_register_get_involved(site, request, across_network):
     if not surveys:
         return []
     first = surveys[0]
-    title = in_default_language(first.title)
+    # A consultation's survey is offered through the consultation, whose page says what is
+    # proposed and why before anyone answers.
+    consultation = ConsultationPage.objects.live().filter(survey=first).first()
+    target = consultation or first
+    title = in_default_language(target.title)
     if len(surveys) == 1:
         summary = _("Tell us what you think in “%(title)s”.") % {"title": title}
     else:
@@ -50,12 +57,16 @@ def chorus_register_get_involved(site, request, across_network):
             "count": len(surveys),
             "title": title,
         }
+    if consultation is None:
+        action = _("Answer “%(title)s”") % {"title": title}
+    else:
+        action = _("Read about and answer “%(title)s”") % {"title": title}
     return [
         GetInvolvedItem(
             heading=str(_("Have your say")),
             summary=str(summary),
-            url=first.get_url(request) or first.url,
-            action=str(_("Answer “%(title)s”") % {"title": title}),
+            url=target.get_url(request) or target.url,
+            action=str(action),
             order=15,
         )
     ]

@@ -99,3 +99,11 @@ def test_editors_write_a_consultation_and_find_its_response_screen(client, consu
     listing = client.get("/admin/surveys/consultations/", headers=MEDWAY)
     assert "Community nursing in Medway" in listing.text
     assert "Open" in listing.text
+
+
+def test_get_involved_offers_a_consultation_s_survey_through_the_consultation(client, consultation):
+    home = client.get("/", headers=MEDWAY).text
+    assert "Have your say" in home
+    assert 'href="/community-nursing/"' in home
+    assert "Read about and answer “Community nursing in Medway”" in home
+    assert 'href="/community-nursing/survey/"' not in home
