@@ -73,8 +73,9 @@ class IdeaBoardPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["partnerships.PartnershipHomePage", "network.NetworkHomePage"]
-    # Ideas are people's contributions, kept as rows, not pages (DESIGN.md "Data").
-    subpage_types = []
+    # Ideas are people's contributions, kept as rows, not pages (DESIGN.md "Data"); the only
+    # child is the board's Easy Read version (what it is for, and its house rules).
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("idea board")
