@@ -191,6 +191,9 @@ def test_a_superuser_filters_every_site_s_boards(board, medway_board):
     assert "A West Kent idea" in everything and "A public Medway idea" in everything
     assert "A public Medway idea" in medway and "A Medway idea waiting" in medway
     assert "A West Kent idea" not in medway
+    # Boards on different sites can share a title, so each names its site.
+    assert ">Medway board (Medway and Swale)</option>" in everything
+    assert ">Getting to appointments (West Kent Health and Care Partnership)</option>" in everything
 
 
 def test_empty_lists_say_so(moderator_browser, board):

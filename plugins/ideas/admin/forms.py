@@ -70,9 +70,19 @@ class QueueFilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, boards, **kwargs):
+    def __init__(self, *args, boards, sites=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["board"].queryset = boards.order_by("title", "pk")
+        field = self.fields["board"]
+        field.queryset = boards.order_by("title", "pk")
+        if len(sites) > 1:
+            # Boards on different sites may share a title: name each board's site too.
+            roots = [(site.root_page.path, site.site_name or site.hostname) for site in sites]
+
+            def label(board):
+                site = next((name for path, name in roots if board.path.startswith(path)), "")
+                return _("%(board)s (%(site)s)") % {"board": board.title, "site": site}
+
+            field.label_from_instance = label
 
     def filters(self):
         """The valid filters chosen (an invalid one is left out, and shown as an error)."""

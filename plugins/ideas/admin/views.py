@@ -19,7 +19,7 @@ from chorus.common.ids import id_or_none
 
 from .. import moderating, statuses
 from ..models import Comment, Idea
-from ..permissions import is_moderator, moderated_boards
+from ..permissions import is_moderator, moderated_boards, moderated_sites
 from . import queue
 from .forms import DecisionForm, QueueFilterForm, StatusForm
 
@@ -47,12 +47,15 @@ class QueueView(ModeratorView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         boards = self.boards()
-        form = QueueFilterForm(self.request.GET, boards=boards)
+        form = QueueFilterForm(
+            self.request.GET, boards=boards, sites=moderated_sites(self.request.user)
+        )
         filters = form.filters()
         keys = {*form.fields, *queue.PAGE_PARAMS.values()}
         context.update(
             form=form,
             filtered=bool(filters),
+            clearable=any(self.request.GET.get(name) for name in form.fields),
             waiting=queue.waiting(self.request, boards, filters),
             reports=queue.reports(self.request, boards, filters),
             ideas=queue.ideas(self.request, boards, filters),
