@@ -1,9 +1,9 @@
-"""The moderators' forms: a decision with its reason, and an idea's status."""
+"""The moderators' forms: the queue's filters, a decision with its reason, and an idea's status."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Idea
+from ..models import Idea, Visibility
 
 
 class DecisionForm(forms.Form):
@@ -46,3 +46,45 @@ class StatusForm(forms.Form):
         ):
             self.add_error("reason", _("Say why the idea is not being taken forward"))
         return cleaned
+
+
+class QueueFilterForm(forms.Form):
+    """The moderation queue's filters (a GET form); ``boards`` are those the moderator
+    moderates, so another site's board is not a valid choice."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        help_text=_("Words in an idea's title or description, or in a comment"),
+        max_length=200,
+        required=False,
+    )
+    board = forms.ModelChoiceField(
+        label=_("Board"), queryset=None, required=False, empty_label=_("All boards")
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status")), *Idea.Status.choices], required=False
+    )
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=[("", _("Any visibility")), *Visibility.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, boards, sites=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["board"]
+        field.queryset = boards.order_by("title", "pk")
+        if len(sites) > 1:
+            # Boards on different sites may share a title: name each board's site too.
+            roots = [(site.root_page.path, site.site_name or site.hostname) for site in sites]
+
+            def label(board):
+                site = next((name for path, name in roots if board.path.startswith(path)), "")
+                return _("%(board)s (%(site)s)") % {"board": board.title, "site": site}
+
+            field.label_from_instance = label
+
+    def filters(self):
+        """The valid filters chosen (an invalid one is left out, and shown as an error)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

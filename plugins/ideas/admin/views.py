@@ -6,7 +6,6 @@ decision needs a reason, which the board's public moderation log shows.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,11 +18,10 @@ from chorus.common.admin_breadcrumbs import BreadcrumbTrailMixin
 from chorus.common.ids import id_or_none
 
 from .. import moderating, statuses
-from ..models import Comment, Idea, Report, Visibility
-from ..permissions import is_moderator, moderated_boards
-from .forms import DecisionForm, StatusForm
-
-QUEUE_LENGTH = 100
+from ..models import Comment, Idea
+from ..permissions import is_moderator, moderated_boards, moderated_sites
+from . import queue
+from .forms import DecisionForm, QueueFilterForm, StatusForm
 
 
 class ModeratorView(BreadcrumbTrailMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -41,7 +39,7 @@ class ModeratorView(BreadcrumbTrailMixin, WagtailAdminTemplateMixin, TemplateVie
 
 
 class QueueView(ModeratorView):
-    """What waits for a moderator: new ideas and comments, and reports."""
+    """What waits for a moderator, open reports and the ideas, filtered and paged."""
 
     page_title = gettext_lazy("Ideas moderation")
     template_name = "ideas/admin/queue.html"
@@ -49,23 +47,23 @@ class QueueView(ModeratorView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         boards = self.boards()
+        form = QueueFilterForm(
+            self.request.GET, boards=boards, sites=moderated_sites(self.request.user)
+        )
+        filters = form.filters()
+        keys = {*form.fields, *queue.PAGE_PARAMS.values()}
         context.update(
-            pending_ideas=Idea.objects.filter(board__in=boards, visibility=Visibility.PENDING)
-            .select_related("board")
-            .order_by("created_at")[:QUEUE_LENGTH],
-            pending_comments=Comment.objects.filter(
-                idea__board__in=boards, visibility=Visibility.PENDING
-            )
-            .select_related("idea")
-            .order_by("created_at")[:QUEUE_LENGTH],
-            reports=Report.objects.filter(resolved_at__isnull=True)
-            .filter(Q(idea__board__in=boards) | Q(comment__idea__board__in=boards))
-            .select_related("idea", "comment__idea")
-            .order_by("created_at")[:QUEUE_LENGTH],
-            ideas=Idea.objects.filter(board__in=boards)
-            .exclude(visibility=Visibility.PENDING)
-            .select_related("board")
-            .order_by("-created_at")[:QUEUE_LENGTH],
+            form=form,
+            filtered=bool(filters),
+            clearable=any(self.request.GET.get(name) for name in form.fields),
+            waiting=queue.waiting(self.request, boards, filters),
+            reports=queue.reports(self.request, boards, filters),
+            ideas=queue.ideas(self.request, boards, filters),
+            params=queue.PAGE_PARAMS,
+            keep={
+                name: queue.query_keeping(self.request, keys, param)
+                for name, param in queue.PAGE_PARAMS.items()
+            },
         )
         return context
 
