@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from chorus.common.request_memo import remembered
+
 from .representation_admin import can_view
 from .targets_admin import can_import
 
@@ -16,7 +18,7 @@ class ShownToMenuItem(MenuItem):
         self.allowed = allowed
 
     def is_shown(self, request):
-        return self.allowed(request.user)
+        return remembered(request, self.allowed, lambda: self.allowed(request.user))
 
 
 def representation_menu_item():

@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
+from chorus.common.request_memo import remembered
+
 from .permissions import is_secretary
 
 
@@ -11,7 +13,7 @@ class SecretaryMenuItem(MenuItem):
     """A link in the Members menu, shown to people who keep a register."""
 
     def is_shown(self, request):
-        return is_secretary(request.user)
+        return remembered(request, is_secretary, lambda: is_secretary(request.user))
 
 
 def members_menu_item():
