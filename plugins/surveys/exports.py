@@ -5,11 +5,11 @@ responses there are.
 Responses are read in chunks of :data:`CHUNK` (``QuerySet.iterator(chunk_size=...)``) and
 each chunk's answers are fetched with one query, as tuples; the CSV goes out as it is
 written (``StreamingHttpResponse``); the XLSX is written row by row by openpyxl's write-only
-workbook, in the task queue (``export_tasks``), which saves it to the private storage. Every cell goes through
-:func:`chorus.common.csv_cells.safe_cell`, so text that a spreadsheet would run as a formula
-stays text. Anonymous surveys never say who answered; identified ones give the respondent's
-email address only to staff who may see respondents (``results_access.sees_respondents``).
-"""
+workbook, in the task queue (``export_tasks``), which saves it to the private storage. Every
+cell goes through :func:`chorus.common.csv_cells.safe_cell`, so text that a spreadsheet would
+run as a formula stays text. Anonymous surveys never say who answered; identified ones give
+the respondent's email address only to staff who may see respondents
+(``results_access.sees_respondents``)."""
 
 import csv
 from decimal import Decimal
