@@ -316,3 +316,19 @@ def test_staff_who_may_see_respondents_count_as_seeing_personal_data(surveys_sit
 
     assert sees_personal_data(editor_of(surveys_site, "lead@medway.example.org", "view_response"))
     assert not sees_personal_data(editor_of(surveys_site, "comms@medway.example.org"))
+
+
+def test_an_export_is_written_once_even_if_a_second_worker_picks_it_up(
+    staff, survey, one_of_each, django_capture_on_commit_callbacks
+):
+    from plugins.surveys.export_tasks import write_export
+
+    export, _page = prepare_xlsx(staff, survey, django_capture_on_commit_callbacks)
+    export.refresh_from_db()
+    written = (export.file.name, export.finished_at)
+
+    assert write_export.call(export.pk) == 0
+
+    export.refresh_from_db()
+    assert (export.status, export.done) == ("done", 1)
+    assert (export.file.name, export.finished_at) == written
