@@ -332,3 +332,22 @@ def test_an_export_is_written_once_even_if_a_second_worker_picks_it_up(
     export.refresh_from_db()
     assert (export.status, export.done) == ("done", 1)
     assert (export.file.name, export.finished_at) == written
+
+
+def test_an_export_whose_file_cannot_be_written_is_shown_as_failed(
+    staff, survey, one_of_each, monkeypatch, django_capture_on_commit_callbacks
+):
+    from openpyxl import Workbook
+
+    def disk_full(workbook, handle):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(Workbook, "save", disk_full)
+    export, page = prepare_xlsx(staff, survey, django_capture_on_commit_callbacks)
+
+    export.refresh_from_db()
+    assert export.status == "failed" and export.finished_at is not None
+    assert not export.file
+    page = staff.get(f"/admin/surveys/{survey.pk}/exports/{export.pk}/").text
+    assert "Failed: the file could not be written." in page and "Try again" in page
+    assert staff.get(f"/admin/surveys/{survey.pk}/exports/{export.pk}/download/").status_code == 404
