@@ -337,12 +337,13 @@ def test_an_export_is_written_once_even_if_a_second_worker_picks_it_up(
 def test_an_export_whose_file_cannot_be_written_is_shown_as_failed(
     staff, survey, one_of_each, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from openpyxl import Workbook
+    storage = type(SurveyExport._meta.get_field("file").storage)
 
-    def disk_full(workbook, handle):
+    def disk_full(self, name, content):
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", disk_full)
+    # The private storage (Django's) refuses the file, as a full disk would.
+    monkeypatch.setattr(storage, "_save", disk_full)
     export, page = prepare_xlsx(staff, survey, django_capture_on_commit_callbacks)
 
     export.refresh_from_db()
