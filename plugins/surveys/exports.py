@@ -4,15 +4,14 @@ responses there are.
 
 Responses are read in chunks of :data:`CHUNK` (``QuerySet.iterator(chunk_size=...)``) and
 each chunk's answers are fetched with one query, as tuples; the CSV goes out as it is
-written (``StreamingHttpResponse``), the XLSX is written row by row by openpyxl's write-only
-workbook to a temporary file that is then streamed. Every cell goes through
-:func:`chorus.common.csv_cells.safe_cell`, so text that a spreadsheet would run as a formula
-stays text. Anonymous surveys never say who answered; identified ones give the respondent's
-email address only to staff who may see respondents (``results_access.sees_respondents``).
-"""
+written (``StreamingHttpResponse``); the XLSX is written row by row by openpyxl's write-only
+workbook, in the task queue (``export_tasks``), which saves it to the private storage. Every
+cell goes through :func:`chorus.common.csv_cells.safe_cell`, so text that a spreadsheet would
+run as a formula stays text. Anonymous surveys never say who answered; identified ones give
+the respondent's email address only to staff who may see respondents
+(``results_access.sees_respondents``)."""
 
 import csv
-import tempfile
 from decimal import Decimal
 
 from django.utils import timezone
@@ -175,16 +174,22 @@ def _xlsx_cell(value):
     return ILLEGAL_CHARACTERS_RE.sub("", safe_cell(value))
 
 
-def xlsx_file(survey, with_email):
-    """Write the XLSX to a temporary file (deleted when closed) and return it, rewound."""
+def write_xlsx(handle, survey, with_email, progress=None):
+    """Write the XLSX to the binary file ``handle``, row by row; call ``progress(written)``
+    after every :data:`CHUNK` responses, and once at the end, with how many were written
+    since the last call. Return the number of responses written."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=str(_("Responses")))
     sheet.append([_xlsx_cell(value) for value in header(survey, with_email)])
+    written = since = 0
     for row in rows(survey, with_email):
         sheet.append([_xlsx_cell(value) for value in row])
-    # Not a context manager: the file is handed to the FileResponse, which closes it (and
-    # the operating system deletes it) once it has been sent.
-    output = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115
-    workbook.save(output)
-    output.seek(0)
-    return output
+        written += 1
+        since += 1
+        if progress is not None and since == CHUNK:
+            progress(since)
+            since = 0
+    workbook.save(handle)
+    if progress is not None:
+        progress(since)
+    return written

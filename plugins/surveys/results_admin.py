@@ -1,6 +1,7 @@
 """The admin screens for a survey's results: the list of surveys, the results (counts,
 percentages and charts, filtered by demographics, version and channel), the free-text
-answers with their themes, and the exports.
+answers with their themes, and the CSV export (the Excel file is written in the task queue:
+``export_admin``).
 
 Every screen is for staff who may edit the survey page (``results_access``); others are
 refused (``PermissionDenied``, which the admin answers with a redirect to its dashboard).
@@ -13,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -175,7 +176,7 @@ class ResultsView(SurveyScreen):
             explanation=EXPLANATION,
             query=self.request.GET.urlencode(),
             csv_url=reverse("surveys_results:export_csv", args=[self.survey.pk]),
-            xlsx_url=reverse("surveys_results:export_xlsx", args=[self.survey.pk]),
+            prepare_export_url=reverse("surveys_results:prepare_export", args=[self.survey.pk]),
         )
         return context
 
@@ -341,21 +342,6 @@ def export_csv(request, pk):
     return response
 
 
-def export_xlsx(request, pk):
-    """Every submitted response as an XLSX spreadsheet, written row by row to a temporary
-    file, then streamed."""
-    survey = _survey_for(request, pk)
-    output = exports.xlsx_file(survey, sees_respondents(request.user, survey))
-    response = FileResponse(
-        output,
-        as_attachment=True,
-        filename=_filename(survey, "xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def urlpatterns():
     """The admin URLs, under ``/admin/surveys/``, namespaced ``surveys_results``."""
     return [
@@ -370,5 +356,4 @@ def urlpatterns():
         path("<int:pk>/themes/tag/", TagView.as_view(), name="tag"),
         path("<int:pk>/themes/bulk/", BulkTagView.as_view(), name="bulk_tag"),
         path("<int:pk>/export.csv", export_csv, name="export_csv"),
-        path("<int:pk>/export.xlsx", export_xlsx, name="export_xlsx"),
     ]

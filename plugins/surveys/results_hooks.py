@@ -12,7 +12,7 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from chorus.plugins import PluginMenuItem
 
-from . import results_admin
+from . import export_admin, results_admin
 from .admin_switch import surveys_on_for
 from .models import SurveyPage
 from .results_access import may_see_results, sees_any_results
@@ -23,7 +23,10 @@ def register_results_urls():
     return [
         path(
             "surveys/",
-            include((results_admin.urlpatterns(), "surveys_results"), namespace="surveys_results"),
+            include(
+                (results_admin.urlpatterns() + export_admin.urlpatterns(), "surveys_results"),
+                namespace="surveys_results",
+            ),
         )
     ]
 

@@ -1,6 +1,7 @@
-"""The surveys plugin's models: the survey page, and the responses to it."""
+"""The surveys plugin's models: the survey page, the responses to it, and its exports."""
 
 from .consultations import ConsultationPage, Quote, QuoteRedaction, ResponsePublication
+from .exports import SurveyExport
 from .pages import SurveyPage
 from .responses import Answer, HearBack, Invitation, Response, Theme
 
@@ -9,6 +10,7 @@ __all__ = [
     "HearBack",
     "Invitation",
     "Response",
+    "SurveyExport",
     "SurveyPage",
     "Theme",
     # Consultations.

@@ -5,6 +5,7 @@ import pytest
 
 from chorus.plugins import enablement
 from plugins.surveys.factories import SurveyPageFactory
+from plugins.surveys.models import SurveyExport
 
 from .test_results_page import results_url
 
@@ -13,12 +14,14 @@ pytestmark = pytest.mark.django_db
 
 def screens(survey):
     base = f"/admin/surveys/{survey.pk}"
+    export = SurveyExport.objects.create(survey=survey, status=SurveyExport.Status.DONE)
     return [
         "/admin/surveys/",
         f"{base}/results/",
         f"{base}/results/free-text/improve/",
         f"{base}/export.csv",
-        f"{base}/export.xlsx",
+        f"{base}/exports/{export.pk}/",
+        f"{base}/exports/{export.pk}/download/",
     ]
 
 
@@ -48,6 +51,9 @@ def test_an_editor_of_another_site_may_not_see_the_results(browser, survey, west
     for url in screens(survey)[1:]:
         response = outsider.get(url)
         assert response.status_code == 302 and response.url == "/admin/", url
+    response = outsider.post(f"/admin/surveys/{survey.pk}/exports/new/")
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert not SurveyExport.objects.filter(created_by=west_kent_editor).exists()
 
 
 def test_people_who_are_not_signed_in_are_sent_to_sign_in(client, survey):
@@ -72,6 +78,8 @@ def test_where_surveys_is_off_its_admin_screens_and_menu_item_are_gone(staff, su
     response = staff.post(f"/admin/surveys/{survey.pk}/themes/", {"name": "Transport"})
     assert response.status_code == 404
     assert not survey.themes.exists()
+    assert staff.post(f"/admin/surveys/{survey.pk}/exports/new/").status_code == 404
+    assert not SurveyExport.objects.exclude(created_by=None).exists()
 
     enablement.enable("surveys", surveys_site)
     assert staff.get(results_url(survey)).status_code == 200
