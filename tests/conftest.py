@@ -47,12 +47,20 @@ SQLITE_PASS_ONLY = {
 }
 #: Whole packages (and modules) that test what pages, templates and forms show (rendering,
 #: links, languages, Easy Read, site identity, the homes, spotlights, events, the help form,
-#: the shared form patterns), with nothing that depends on the engine: SQLite pass only.
+#: the shared form patterns, a survey's question pages, an idea board's forms and emails),
+#: with nothing that depends on the engine: SQLite pass only. (The surveys' and ideas'
+#: races, constraints and counting SQL run on both: tests/concurrency/, the results, exports,
+#: quotes, publishing and the moderation queue's query bound.)
 SQLITE_PASS_ONLY_PACKAGES = (
     "tests/common/",
     "tests/easyread/",
     "tests/events/",
     "tests/i18n/",
+    "tests/ideas/test_demo.py",
+    "tests/ideas/test_moderation.py",
+    "tests/ideas/test_off_means_off.py",
+    "tests/ideas/test_status.py",
+    "tests/ideas/test_taking_part.py",
     "tests/identity/",
     "tests/network/",
     "tests/pages/",
@@ -61,6 +69,8 @@ SQLITE_PASS_ONLY_PACKAGES = (
     "tests/partnerships/test_spotlights.py",
     "tests/publications/",
     "tests/support/",
+    "tests/surveys/test_answering.py",
+    "tests/surveys/test_respondents.py",
 )
 #: ...except the tests in them that search, which depends on the engine (PostgreSQL's
 #: full-text search against SQLite's).
