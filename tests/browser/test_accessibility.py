@@ -14,6 +14,8 @@ pytestmark = [
 NETWORK = "localhost"
 MEDWAY = "medway-swale.localhost"
 COOP = "sharing-care.localhost"
+WEST_KENT = "west-kent.localhost"
+CONSULTATION = "/community-health-services/"
 EVENT = "/events/roadshow-at-hempstead-valley-shopping-centre/"
 ROUND = "/community-grants/rounds/community-grants-2026/"
 #: The tallest a page's header may be on a phone (390px wide): the name and a Menu button.
@@ -47,6 +49,21 @@ PAGES = [
     ("sign-in", NETWORK, "/account/sign-in/", "Sign in"),
     ("register", NETWORK, "/account/register/", "Register"),
     ("ask-for-help", MEDWAY, "/ask-for-help/", "Ask for help or another format"),
+    ("consultation", MEDWAY, CONSULTATION, "Community health services in Medway and Swale"),
+    (
+        "consultation-response",
+        MEDWAY,
+        "/sheppey-community-nursing-clinics/",
+        "Community nursing clinics on the Isle of Sheppey",
+    ),
+    ("survey", MEDWAY, f"{CONSULTATION}survey/", "Community health services survey"),
+    (
+        "consultation-pl",
+        MEDWAY,
+        f"/pl{CONSULTATION}",
+        "Usługi zdrowotne w społeczności w Medway i Swale",
+    ),
+    ("idea-board", WEST_KENT, "/getting-to-appointments/", "Getting to appointments"),
     ("not-found", NETWORK, "/no-such-page/", "Page not found"),
 ]
 
