@@ -34,9 +34,7 @@ LOG_PER_PAGE = 50
 
 def posts():
     """Forms (and trapped robots' posts) one client address may send an hour."""
-    return RateLimit(
-        "ideas:post", limit=getattr(settings, "CHORUS_IDEAS_POSTS_PER_HOUR", 30), seconds=3600
-    )
+    return RateLimit("ideas:post", limit=settings.CHORUS_IDEAS_POSTS_PER_HOUR, seconds=3600)
 
 
 def links():

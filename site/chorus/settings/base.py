@@ -255,6 +255,8 @@ CHORUS_REGISTER_SIGNUPS_PER_HOUR = int(env_str("CHORUS_REGISTER_SIGNUPS_PER_HOUR
 CHORUS_REGISTER_LINK_LIFETIME = datetime.timedelta(days=7)
 # Confirmation links one email address may be sent in an hour, from any connection.
 CHORUS_REGISTER_LINKS_PER_EMAIL_PER_HOUR = 3
+# Forms on idea boards (suggest, support, comment, report) from one client address an hour.
+CHORUS_IDEAS_POSTS_PER_HOUR = int(env_str("CHORUS_IDEAS_POSTS_PER_HOUR", "30"))
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(env_str("CHORUS_SIGN_IN_COOL_OFF_MINUTES", "15"))
 )
