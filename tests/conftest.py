@@ -15,6 +15,8 @@ from partnerships.models import PartnershipHomePage
 from tests.database import django_db_setup  # noqa: F401 (migrate once, copy per process)
 from tests.frontend_cache import PURGED, RECORDING
 
+PYTEST_VERSION = tuple(int(part) for part in pytest.__version__.split(".")[:2])
+
 #: Slow modules whose outcome does not depend on the database engine run in the SQLite pass
 #: only, which keeps the whole CI run under its 20 minutes: those whose every test seeds the
 #: whole demo network (several seconds each) to check what it shows (tests/demo/test_seed_demo.py
@@ -93,6 +95,20 @@ def pytest_collection_modifyitems(config, items):
             continue
         if path in SQLITE_PASS_ONLY or path.startswith(SQLITE_PASS_ONLY_PACKAGES):
             item.add_marker(skip)
+
+
+def pytest_configure(config):
+    """Refuse ``--dist loadgroup`` under a pytest whose items pytest-xdist cannot group.
+
+    pytest-xdist groups an item by adding ``@group`` to its node id; from pytest 9.2 that
+    has no effect and the ``xdist_group`` marks silently scatter (see pyproject.toml's pin).
+    """
+    if config.getoption("dist", default="no") == "loadgroup" and PYTEST_VERSION >= (9, 2):
+        raise pytest.UsageError(
+            f"pytest {pytest.__version__} ignores pytest-xdist's xdist_group marks under "
+            "--dist loadgroup: install the versions pyproject.toml allows "
+            "(pip install -e '.[test]')."
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -10,9 +10,12 @@ THREADS = 16
 
 #: Marks for a module of race tests: PostgreSQL only, with committed rows so that each
 #: thread's own connection sees them; serialized_rollback puts back the rows migrations made
-#: (Wagtail's root page, default site and locale).
+#: (Wagtail's root page, default site and locale). Every race test runs on the same xdist
+#: worker (CI runs ``--dist loadgroup``): each opens up to 50 connections at once, and two of
+#: them side by side would pass PostgreSQL's default limit of 100.
 ON_POSTGRESQL = [
     pytest.mark.postgres,
+    pytest.mark.xdist_group("postgres-races"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="concurrency tests need PostgreSQL (SQLite serialises writers; set DATABASE_URL)",
