@@ -22,10 +22,13 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
 def office(parts):
+    """A zip of ``parts``, each dated the same fixed moment: the bytes are part of the tests'
+    ids, which every xdist worker must collect alike (a zip stamped with the clock differs
+    between two workers that build it either side of a two-second tick)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, content in parts.items():
-            archive.writestr(name, content)
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), content)
     return buffer.getvalue()
 
 
