@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from . import ical
+from chorus.common import ical
 
 BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>|<br\s*/?>)", re.IGNORECASE)
 BLANK_LINES = re.compile(r"\n{3,}")
