@@ -5,9 +5,10 @@ transaction commits; the task renders the email and hands it to the outbox
 (``chorus.mail``), so nothing is rendered or sent while a sign-up holds the page's lock.
 Links start with the page's Site record (``chorus.common.site_urls``), never a Host header.
 
-Kinds: ``confirmed`` (with the .ics file, the QR code for the door and the cancel link),
-``waitlisted``, ``promoted`` (a place came free: .ics, QR code, a new cancel link),
-``cancelled`` and ``reminder``.
+Kinds: ``confirmed`` (with links to the ticket page, which shows the QR code for the door,
+and to the .ics file, and the cancel link), ``waitlisted``, ``promoted`` (a place came free:
+the ticket, the .ics file, a new cancel link), ``cancelled`` and ``reminder``. The outbox
+carries no attachments, so the QR code and the calendar file are links.
 """
 
 from django.core.mail import EmailMessage
@@ -21,11 +22,8 @@ from django_tasks import task
 from chorus.common.site_urls import site_url
 from coproduction.models.taking_part import Booking
 
-from .calendar import occasion_calendar
-from .qr import qr_png
-
 KINDS = ("confirmed", "waitlisted", "promoted", "cancelled", "reminder")
-#: The kinds that come with the .ics file and the QR code.
+#: The kinds that link to the ticket (QR code) and the .ics file.
 WITH_TICKET = ("confirmed", "promoted", "reminder")
 
 
@@ -67,21 +65,21 @@ def render_booking_email(booking, kind, token=""):
                 else ""
             ),
             "position": waitlist_place(booking),
+            "ticket_url": _link(site, "taking_part:ticket", booking) if kind in WITH_TICKET else "",
+            "calendar_url": (
+                _link(site, "taking_part:ticket_calendar", booking) if kind in WITH_TICKET else ""
+            ),
             "starts": page.occasion_starts(),
             "location": page.occasion_location(),
             "easy_read": booking.format == "easy_read",
         }
         subject = _subject(kind, page.title)
         body = render_to_string("coproduction/taking_part/email/booking.txt", context)
-    message = EmailMessage(subject, body, None, [booking.email])
-    if kind in WITH_TICKET and site is not None:
-        message.attach(
-            f"{page.slug}.ics",
-            occasion_calendar(page, hostname=site.hostname),
-            "text/calendar; charset=utf-8",
-        )
-        message.attach(f"check-in-{booking.check_in_code}.png", qr_png(booking), "image/png")
-    return message
+    return EmailMessage(subject, body, None, [booking.email])
+
+
+def _link(site, name, booking):
+    return site_url(site, reverse(name, args=[booking.check_in_code])) if site else ""
 
 
 def waitlist_place(booking):

@@ -15,4 +15,6 @@ urlpatterns = [
     path("booked/", views.booked, name="booked"),
     path("cancel/<str:token>/", views.cancel_booking, name="cancel"),
     path("cancelled/", views.cancelled, name="cancelled"),
+    path("ticket/<str:code>/", views.ticket, name="ticket"),
+    path("ticket/<str:code>/calendar.ics", views.ticket_calendar, name="ticket_calendar"),
 ]

@@ -8,7 +8,7 @@ event's form answers 404 where events is off).
 
 from django.conf import settings
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -26,7 +26,9 @@ from coproduction.models import AssemblyPage, Booking, Person
 from coproduction.models.signup import hash_token
 
 from .booking import AlreadyBooked, book, cancel
+from .calendar import occasion_calendar
 from .emails import waitlist_place
+from .qr import qr_svg
 
 #: The session key holding what the page after the form shows.
 BOOKED = "chorus_taking_part_booked"
@@ -169,16 +171,47 @@ def booked(request):
     return render(request, "coproduction/taking_part/booked.html", {"booked": details})
 
 
-def _booking_for(token):
+def _served(page, request):
+    """Whether ``page`` is served to ``request`` (a plugin's page answers 404 where it is off)."""
+    is_on = getattr(page, "plugin_is_on_for", None)
+    return is_on is None or is_on(request)
+
+
+def _booking_for(request, **lookup):
     found = (
         Booking.objects.select_related("page")
         .exclude(status=Booking.Status.CANCELLED)
-        .filter(cancel_token_hash=hash_token(token))
+        .filter(**lookup)
         .first()
     )
-    if found is None:
+    if found is None or not _served(found.page.specific, request):
         raise Http404(_("This link does not work."))
     return found
+
+
+@never_cache
+def ticket(request, code):
+    """The QR code to show at the door, with the check-in code to read out (nothing personal)."""
+    booking = _booking_for(request, check_in_code=code, status=Booking.Status.CONFIRMED)
+    page = booking.page.specific
+    context = {
+        "booking": booking,
+        "page": page,
+        "starts": page.occasion_starts(),
+        "qr": qr_svg(booking),
+    }
+    return render(request, "coproduction/taking_part/ticket.html", context)
+
+
+def ticket_calendar(request, code):
+    """The booked occasion as an .ics file to add to a calendar."""
+    booking = _booking_for(request, check_in_code=code)
+    page = booking.page.specific
+    site = request_site(request)
+    body = occasion_calendar(page, hostname=site.hostname)
+    response = HttpResponse(body.encode(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.ics"'
+    return response
 
 
 @never_cache
@@ -186,7 +219,7 @@ def _booking_for(token):
 def cancel_booking(request, token):
     """Ask "Are you sure?", then cancel the booking the link is for (no account needed)."""
     try:
-        booking = _booking_for(token)
+        booking = _booking_for(request, cancel_token_hash=hash_token(token))
     except Http404:
         return render(request, "coproduction/taking_part/cancel_unknown.html", status=404)
     page = booking.page.specific

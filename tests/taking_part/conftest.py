@@ -39,12 +39,12 @@ def make_event(events_site):
     def make(days=7, capacity=2, **fields):
         start = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
         fields.setdefault("title", "Carers' drop-in at Chatham library")
+        fields.setdefault("booking_mode", BookingMode.HERE)
         return EventPageFactory(
             parent=index,
             start=start,
             end=start + datetime.timedelta(hours=2),
             capacity=capacity,
-            booking_mode=BookingMode.HERE,
             **fields,
         )
 
