@@ -216,6 +216,14 @@ def fill_places(page, *, notify=True):
     return promoted
 
 
+def give_out_new_places(sender, instance, **kwargs):
+    """``page_published`` receiver: when a page taking bookings is published (with more places,
+    say), the first people waiting get the free places."""
+    specific = instance.specific
+    if getattr(specific, "takes_bookings_here", False):
+        fill_places(specific)
+
+
 def cancel(booking, *, notify=True):
     """Cancel ``booking``; if it held a place, give it to the first person waiting.
 
