@@ -24,6 +24,7 @@ from chorus.support.needs import ContactMethod
 from chorus.support.requests import create_request
 from coproduction.models import AssemblyPage, Booking, Person
 from coproduction.models.signup import hash_token
+from coproduction.register.join import TOO_MANY_SIGN_UPS
 
 from .booking import AlreadyBooked, book, cancel
 from .calendar import occasion_calendar
@@ -148,10 +149,7 @@ def _form_page(request, page, form, throttled=False):
     }
     if throttled:
         context["page_has_errors"] = True
-        context["throttled"] = _(
-            "We have had several sign-ups from your connection in the last hour, so we have "
-            "not taken this one. Please try again in an hour: what you typed is still below."
-        )
+        context["throttled"] = TOO_MANY_SIGN_UPS
     return render(
         request, "coproduction/taking_part/sign_up.html", context, status=429 if throttled else 200
     )
