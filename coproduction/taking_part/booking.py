@@ -130,8 +130,10 @@ def book(
         if status is None:
             status = Status.CONFIRMED if _has_room(page) else Status.WAITLISTED
         booking.status = status
+        # Stamped while the page is locked, so bookings' times follow the waiting list's order.
+        booking.created_at = timezone.now()
         if status == Status.CONFIRMED:
-            booking.confirmed_at = timezone.now()
+            booking.confirmed_at = booking.created_at
         else:
             booking.waitlist_position = _next_waitlist_position(page)
         try:
