@@ -36,8 +36,8 @@ def event_description(event) -> str:
         parts.append(_("Hosted by %(partner)s") % {"partner": event.hosting_partner.name})
     if event.online_link:
         parts.append(_("Join online: %(link)s") % {"link": event.online_link})
-    if event.booking_link:
-        parts.append(_("Book: %(link)s") % {"link": event.booking_link})
+    if event.external_booking_link:
+        parts.append(_("Book: %(link)s") % {"link": event.external_booking_link})
     return "\n\n".join(part for part in parts if part)
 
 
