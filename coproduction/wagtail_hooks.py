@@ -117,7 +117,7 @@ def _attendance_button(page, user, priority):
     from .taking_part.admin_views import bookable, may_take_register
 
     specific = page.specific_deferred
-    if bookable(specific) and specific.takes_bookings_here and may_take_register(user, page):
+    if bookable(specific) and specific.keeps_bookings and may_take_register(user, page):
         yield Button(
             _("Bookings and attendance"),
             reverse("taking_part_admin:register", args=[page.pk]),

@@ -222,7 +222,7 @@ def give_out_new_places(sender, instance, **kwargs):
     """``page_published`` receiver: when a page taking bookings is published (with more places,
     say), the first people waiting get the free places."""
     specific = instance.specific
-    if getattr(specific, "takes_bookings_here", False):
+    if getattr(specific, "keeps_bookings", False):
         fill_places(specific)
 
 

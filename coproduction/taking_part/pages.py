@@ -24,6 +24,10 @@ class TakesBookings:
     #: The URL name of the public sign-up view for this page type (takes the page's ``pk``).
     sign_up_url_name = ""
 
+    #: The modes in which bookings are kept here: sign-up on the site, or places given by
+    #: invitation or an assembly's draw (``book_panel``).
+    KEEPS_BOOKINGS = (BookingMode.HERE, BookingMode.INVITATION)
+
     def booking_capacity(self):
         """How many confirmed places there are; ``None`` for no limit."""
         return None
@@ -32,6 +36,11 @@ class TakesBookings:
     def takes_bookings_here(self):
         """Whether people sign up on this site (the form, places and a waiting list)."""
         return self.booking_mode == BookingMode.HERE
+
+    @property
+    def keeps_bookings(self):
+        """Whether bookings are kept here (a register, reminders and a waiting list)."""
+        return self.booking_mode in self.KEEPS_BOOKINGS
 
     def occasion_starts(self):
         """When it starts, as an aware date-time."""

@@ -26,7 +26,8 @@ def bookable_models():
 
 
 def pages_starting_soon(now=None, days=None):
-    """The ids of live pages taking bookings here that start between now and ``days`` ahead."""
+    """The ids of live pages keeping bookings here (sign-up, or invitation and draw) that start
+    between now and ``days`` ahead."""
     now = now or timezone.now()
     days = settings.CHORUS_BOOKING_REMINDER_DAYS if days is None else days
     ids = []
@@ -39,7 +40,10 @@ def pages_starting_soon(now=None, days=None):
             window = (now, now + datetime.timedelta(days=days))
         ids += (
             model.objects.live()
-            .filter(booking_mode="here", **{f"{model.starts_field}__range": window})
+            .filter(
+                booking_mode__in=TakesBookings.KEEPS_BOOKINGS,
+                **{f"{model.starts_field}__range": window},
+            )
             .values_list("pk", flat=True)
         )
     return ids

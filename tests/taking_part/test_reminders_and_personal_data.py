@@ -50,6 +50,25 @@ def test_assemblies_are_reminded_by_their_start_date(
     assert [m.to for m in mailoutbox] == [["amina@example.org"]]
 
 
+def test_a_panel_given_places_by_invitation_is_reminded_too(
+    open_assembly, mailoutbox, django_capture_on_commit_callbacks
+):
+    from coproduction.factories import PersonFactory
+    from coproduction.models import BookingMode
+    from coproduction.taking_part.booking import book_panel
+
+    open_assembly.booking_mode = BookingMode.INVITATION
+    open_assembly.start_date = timezone.localdate() + datetime.timedelta(days=1)
+    open_assembly.save_revision().publish()
+    drawn = PersonFactory(email="drawn@example.org")
+    book_panel(open_assembly, selected=[drawn], reserves=[PersonFactory()], notify=False)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_booking_reminders", stdout=io.StringIO())
+
+    assert [m.to for m in mailoutbox] == [["drawn@example.org"]]
+
+
 def test_adding_places_gives_them_to_the_people_waiting(event):
     for n in range(4):
         book(event, name=f"P{n}", email=f"p{n}@example.org", notify=False)
