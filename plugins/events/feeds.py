@@ -1,4 +1,4 @@
-"""Turn event pages into iCalendar events (see :mod:`plugins.events.ical`)."""
+"""Turn event pages into iCalendar events (see :mod:`chorus.common.ical`)."""
 
 import re
 from html import unescape
