@@ -15,3 +15,9 @@ class CoproductionConfig(AppConfig):
         from . import freshness
 
         freshness.connect()
+        # Places added to a page taking bookings go to the people waiting.
+        from wagtail.signals import page_published
+
+        from .taking_part.booking import give_out_new_places
+
+        page_published.connect(give_out_new_places, dispatch_uid="taking_part_new_places")

@@ -7,6 +7,7 @@ from .models import CharterSignature
 from .register import joining
 from .register import personal_data as register_data
 from .register.permissions import EXPORT_PEOPLE, RECORD_SIGNUP, works_on_register
+from .taking_part import personal_data as booking_data
 
 #: What erased contact details are replaced with.
 ERASED = "(erased)"
@@ -23,6 +24,9 @@ def chorus_export_personal_data(email):
     sign_ups = joining.export_sign_ups(email)
     if sign_ups:
         data["involvement register sign-ups"] = sign_ups
+    bookings = booking_data.export(email)
+    if bookings:
+        data["bookings for events and assemblies"] = bookings
     signatures = list(
         CharterSignature.objects.filter(contact_email__iexact=email)
         .select_related("organisation", "charter")
@@ -53,7 +57,8 @@ def chorus_export_personal_data(email):
 @hookimpl
 def chorus_erase_personal_data(email):
     """Pseudonymise the contact on signatures submitted with ``email``, and the person on
-    the involvement register (``coproduction.register.personal_data``); delete the sign-ups
+    the involvement register (``coproduction.register.personal_data``) and on bookings for
+    events and assemblies (``coproduction.taking_part.personal_data``); delete the sign-ups
     made with ``email`` (the answers they hold were copied to the register on confirmation).
 
     The signature, its organisation, commitment and review stay: they are the public,
@@ -61,7 +66,7 @@ def chorus_erase_personal_data(email):
     """
     if not email:
         return 0
-    erased = register_data.erase(email) + joining.erase_sign_ups(email)
+    erased = register_data.erase(email) + joining.erase_sign_ups(email) + booking_data.erase(email)
     return erased + CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )

@@ -1,10 +1,12 @@
 """Wagtail admin glue for the co-production app: the charter signatures screens, the
 involvement register (Register → People and Exports, Settings → Involvement register), the
-representativeness report with its population targets, and sending bulletins."""
+representativeness report with its population targets, sending bulletins, and the bookings
+and attendance registers of events and assemblies (Bookings)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.widgets import Button
 from wagtail.contrib.settings.registry import register_setting
@@ -93,3 +95,43 @@ def send_bulletin_button(page, user, view_name, next_url=None):
     if page.specific_class is BulletinPage and can_send(user, page):
         url = reverse("bulletin_send", args=[page.pk])
         yield Button(_("Send bulletin"), url, icon_name="mail", priority=70)
+
+
+@hooks.register("register_admin_urls")
+def register_taking_part_urls():
+    """The bookings, attendance registers and door check-in, under /admin/taking-part/."""
+    from .taking_part import admin_views
+
+    return [path("taking-part/", include(admin_views, namespace="taking_part_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_taking_part_menu():
+    """ "Bookings": the events and assemblies with bookings that the user may edit."""
+    return MenuItem(
+        _("Bookings"), reverse("taking_part_admin:index"), icon_name="list-ul", order=320
+    )
+
+
+def _attendance_button(page, user, priority):
+    from .taking_part.admin_views import bookable, may_take_register
+
+    specific = page.specific_deferred
+    if bookable(specific) and specific.keeps_bookings and may_take_register(user, page):
+        yield Button(
+            _("Bookings and attendance"),
+            reverse("taking_part_admin:register", args=[page.pk]),
+            icon_name="list-ul",
+            priority=priority,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def attendance_header_button(page, user, view_name, next_url=None):
+    """Offer the attendance register on a page that takes bookings here."""
+    yield from _attendance_button(page, user, 75)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def attendance_listing_button(page, user, next_url=None):
+    yield from _attendance_button(page, user, 60)

@@ -49,7 +49,8 @@ SQLITE_PASS_ONLY = {
 }
 #: Whole packages (and modules) that test what pages, templates and forms show (rendering,
 #: links, languages, Easy Read, site identity, the homes, spotlights, events, the help form,
-#: the shared form patterns, a survey's question pages, an idea board's forms and emails),
+#: the shared form patterns, a survey's question pages, an idea board's forms and emails, an
+#: event's sign-up form and booking emails),
 #: with nothing that depends on the engine: SQLite pass only. (The surveys' and ideas'
 #: races, constraints and counting SQL run on both: tests/concurrency/, the results, exports,
 #: quotes, publishing and the moderation queue's query bound.)
@@ -73,6 +74,8 @@ SQLITE_PASS_ONLY_PACKAGES = (
     "tests/support/",
     "tests/surveys/test_answering.py",
     "tests/surveys/test_respondents.py",
+    "tests/taking_part/test_demo.py",
+    "tests/taking_part/test_sign_up_pages.py",
 )
 #: ...except the tests in them that search, which depends on the engine (PostgreSQL's
 #: full-text search against SQLite's).

@@ -1,6 +1,6 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
-targets), and the bulletins sent to the people on it."""
+targets), the bulletins sent to the people on it, and the bookings people make to take part."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .bulletins import BulletinDelivery, BulletinIndexPage, BulletinPage, BulletinSend
@@ -10,12 +10,15 @@ from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
 from .signup import SignUp
+from .taking_part import Booking, BookingMode
 from .targets import PopulationTarget, TargetImport
 
 __all__ = [
     "AssemblyIndexPage",
     "AssemblyPage",
     "AssemblySession",
+    "Booking",
+    "BookingMode",
     "BulletinDelivery",
     "BulletinIndexPage",
     "BulletinPage",

@@ -1,5 +1,7 @@
 """Assemblies: health assemblies, workshops, focus groups and citizens' juries, and their index."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MinValueValidator
@@ -16,7 +18,9 @@ from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from ..blocks import RecommendationsBlock
+from ..taking_part.pages import TakesBookings
 from .common import COPRODUCTION_PARENTS
+from .taking_part import BookingMode
 
 
 class AssemblyIndexPage(CachedViewRestrictionsMixin, SingleQueryChildRouteMixin, Page):
@@ -102,7 +106,7 @@ class AssemblyIndexPage(CachedViewRestrictionsMixin, SingleQueryChildRouteMixin,
         return context
 
 
-class AssemblyPage(CachedViewRestrictionsMixin, Page):
+class AssemblyPage(TakesBookings, CachedViewRestrictionsMixin, Page):
     """One assembly: a topic put to residents and partner organisations, and what came of it.
 
     Editors follow an assembly through its life: planned, recruiting, in session and
@@ -184,6 +188,22 @@ class AssemblyPage(CachedViewRestrictionsMixin, Page):
             "Network, with representative community organisations.”"
         ),
     )
+    booking_mode = models.CharField(
+        _("how people take part"),
+        max_length=12,
+        choices=[
+            (
+                BookingMode.HERE.value,
+                _("Open sign-up here on this site (places and a waiting list)"),
+            ),
+            (BookingMode.INVITATION.value, BookingMode.INVITATION.label),
+        ],
+        default=BookingMode.INVITATION,
+        help_text=_(
+            "With open sign-up, the page shows a form while the assembly is recruiting; the "
+            "maximum number of participants is the number of places."
+        ),
+    )
     participating_organisations = ParentalManyToManyField(
         "partnerships.PartnerOrganisation",
         verbose_name=_("participating organisations"),
@@ -220,6 +240,7 @@ class AssemblyPage(CachedViewRestrictionsMixin, Page):
             [
                 FieldRowPanel([FieldPanel("min_participants"), FieldPanel("max_participants")]),
                 FieldPanel("recruitment"),
+                FieldPanel("booking_mode"),
             ],
             heading=_("Participants"),
         ),
@@ -276,6 +297,30 @@ class AssemblyPage(CachedViewRestrictionsMixin, Page):
             ) % {"max": self.max_participants, "min": self.min_participants}
         if errors:
             raise ValidationError(errors)
+
+    # --- Taking part (coproduction.taking_part) ---
+    starts_field = "start_date"
+    sign_up_url_name = "taking_part:assembly_sign_up"
+
+    def booking_capacity(self):
+        return self.max_participants
+
+    def occasion_starts(self):
+        """The first session's start, else 9:00 on the start date."""
+        sessions = sorted(self.sessions.all(), key=lambda session: session.starts_at)
+        return sessions[0].starts_at if sessions else super().occasion_starts()
+
+    def occasion_ends(self):
+        """The last session's start plus two hours, else the start plus two hours."""
+        sessions = sorted(self.sessions.all(), key=lambda session: session.starts_at)
+        if sessions:
+            return sessions[-1].starts_at + datetime.timedelta(hours=2)
+        return super().occasion_ends()
+
+    @property
+    def open_for_sign_up(self):
+        """Whether the public form takes sign-ups now (open sign-up, while recruiting)."""
+        return self.takes_bookings_here and self.status == self.Status.RECRUITING
 
     @property
     def is_reported(self):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -85,14 +85,18 @@ def join(request):
     return redirect("involvement:join_sent")
 
 
+#: What a client past the hourly limit is told (by this form and by an event's sign-up form).
+TOO_MANY_SIGN_UPS = gettext_lazy(
+    "We have had several sign-ups from your connection in the last hour, so we have "
+    "not taken this one. Please try again in an hour: what you typed is still below."
+)
+
+
 def _form_page(request, form, throttled=False):
     context = {"form": form, "problems": [] if throttled else problems(form)}
     if throttled:
         context["page_has_errors"] = True
-        context["throttled"] = _(
-            "We have had several sign-ups from your connection in the last hour, so we have "
-            "not taken this one. Please try again in an hour: what you typed is still below."
-        )
+        context["throttled"] = TOO_MANY_SIGN_UPS
     return render(
         request, "coproduction/register/join.html", context, status=429 if throttled else 200
     )

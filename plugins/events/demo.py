@@ -5,12 +5,19 @@ its menu; the Sharing Care co-op has not switched it on, so the demo shows a sit
 the plugin. The events are the seeds' own kinds of engagement (the roving roadshow, focus
 groups, the community researchers' training), dated from today so that most are upcoming.
 
-Idempotent: indexes and events are found by slug under their parent.
+A few events are booked on the site (``coproduction.taking_part``) by people on the demo's
+involvement register: Medway's volunteer meet-up is full with three people on the waiting
+list, and its past training day has an attendance register.
+
+Idempotent: indexes and events are found by slug under their parent, bookings by address.
 """
 
 import datetime
 
 from django.utils import timezone
+
+from coproduction.models import Booking, BookingMode, Person
+from coproduction.taking_part.booking import AlreadyBooked, book, mark_attended
 
 from .factories import EventIndexPageFactory, EventPageFactory
 
@@ -101,13 +108,22 @@ EVENTS = {
 }
 
 
+#: Events booked here: title -> (places, people on the register who booked, how many came).
+#: The meet-up is full with three waiting; the training day is over, and most came.
+BOOKED_HERE = {
+    "Medway Time Credits volunteer meet-up": (12, 15, 0),
+    "Community researchers' training day": (16, 14, 11),
+    "Focus group: young people's mental health": (10, 4, 0),
+}
+
 #: Where events is switched on: the network and every place partnership, not Sharing Care.
 HOSTNAMES = (NETWORK, *EVENTS)
 
 
 def build(context):
-    """Add an events index to every site with events on, and the demo events."""
+    """Add an events index to every site with events on, the demo events and their bookings."""
     today = timezone.localdate()
+    lines = []
     EventIndexPageFactory(parent=context.network.root_page, slug="events", show_in_menus=True)
     for hostname, events in EVENTS.items():
         index = EventIndexPageFactory(
@@ -119,7 +135,7 @@ def build(context):
                     today + datetime.timedelta(days=days), datetime.time(hour)
                 )
             )
-            EventPageFactory(
+            event = EventPageFactory(
                 parent=index,
                 title=title,
                 kind=kind,
@@ -131,4 +147,34 @@ def build(context):
                 accessibility=ACCESSIBILITY,
                 hosting_partner=context.organisations[HOSTING_PARTNER],
             )
-    return []
+            if title in BOOKED_HERE:
+                lines.append(book_demo_event(event, *BOOKED_HERE[title], context=context))
+    return lines
+
+
+def book_demo_event(event, places, booked, came, *, context):
+    """Take bookings for ``event`` here with ``places``, booked by ``booked`` register people
+    of its place (in the order they joined) of whom ``came`` attended; return a summary."""
+    if event.booking_mode != BookingMode.HERE or event.capacity != places:
+        event.booking_mode, event.capacity = BookingMode.HERE, places
+        event.save_revision().publish()
+    if not context.with_people:
+        return f"Events: {event.title} is booked on the site (no people to book it)."
+    home = event.get_parent().get_parent()
+    people = Person.objects.filter(places=home, status=Person.Status.ACTIVE).exclude(email="")
+    for person in people.order_by("pk")[:booked]:
+        try:
+            booking = book(event, person=person, notify=False)
+        except AlreadyBooked:
+            continue
+        if came and booking.status == Booking.Status.CONFIRMED:
+            mark_attended(booking, method=Booking.CheckIn.TICK)
+            came -= 1
+    counts = {
+        status: Booking.objects.filter(page=event, status=status).count()
+        for status in (Booking.Status.CONFIRMED, Booking.Status.WAITLISTED)
+    }
+    return (
+        f"Events: {event.title}: {counts['confirmed']} of {places} places taken, "
+        f"{counts['waitlisted']} waiting."
+    )

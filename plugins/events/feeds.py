@@ -1,4 +1,4 @@
-"""Turn event pages into iCalendar events (see :mod:`plugins.events.ical`)."""
+"""Turn event pages into iCalendar events (see :mod:`chorus.common.ical`)."""
 
 import re
 from html import unescape
@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from . import ical
+from chorus.common import ical
 
 BLOCK_END = re.compile(r"(</(p|h\d|li|blockquote)>|<br\s*/?>)", re.IGNORECASE)
 BLANK_LINES = re.compile(r"\n{3,}")
@@ -36,8 +36,8 @@ def event_description(event) -> str:
         parts.append(_("Hosted by %(partner)s") % {"partner": event.hosting_partner.name})
     if event.online_link:
         parts.append(_("Join online: %(link)s") % {"link": event.online_link})
-    if event.booking_link:
-        parts.append(_("Book: %(link)s") % {"link": event.booking_link})
+    if event.external_booking_link:
+        parts.append(_("Book: %(link)s") % {"link": event.external_booking_link})
     return "\n\n".join(part for part in parts if part)
 
 

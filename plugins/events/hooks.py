@@ -26,10 +26,11 @@ NETWORK_PANEL_EVENTS = 6
 
 @hookimpl
 def chorus_register_urls():
-    """Serve the site's iCalendar feed and one event's .ics file."""
+    """Serve the site's iCalendar feed, one event's .ics file and an event's sign-up form."""
     return [
         path("calendar.ics", views.calendar_feed, name="calendar"),
         path("event/<int:pk>.ics", views.event_calendar, name="event_calendar"),
+        path("event/<int:pk>/sign-up/", views.sign_up, name="sign_up"),
     ]
 
 

@@ -15,6 +15,8 @@ from wagtail.search import index
 from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins import PluginPageMixin
 from chorus.routing import SingleQueryChildRouteMixin
+from coproduction.models import BookingMode
+from coproduction.taking_part.pages import TakesBookings
 
 from .listings import event_listing, upcoming_and_past_pages
 
@@ -83,7 +85,7 @@ class EventIndexPage(
         return context
 
 
-class EventPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
+class EventPage(TakesBookings, CachedViewRestrictionsMixin, PluginPageMixin, Page):
     """One event: a roadshow stop, focus group, workshop, drop-in or public meeting.
 
     Editors say what it is, when and where it happens (a venue, an online link, or both),
@@ -142,6 +144,20 @@ class EventPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
         related_name="hosted_events",
     )
 
+    booking_mode = models.CharField(
+        _("how people book"),
+        max_length=12,
+        choices=[
+            (BookingMode.HERE.value, BookingMode.HERE.label),
+            (BookingMode.LINK.value, BookingMode.LINK.label),
+            (BookingMode.NONE.value, BookingMode.NONE.label),
+        ],
+        default=BookingMode.LINK,
+        help_text=_(
+            "Here on this site, people sign up with a form: the places below are the limit, "
+            "then a waiting list. Through a link, the page links to the booking link."
+        ),
+    )
     booking_link = models.URLField(_("booking link"), blank=True)
     capacity = models.PositiveIntegerField(
         _("places"),
@@ -168,7 +184,10 @@ class EventPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
             [FieldPanel("audience"), FieldPanel("accessibility"), FieldPanel("hosting_partner")],
             heading=_("Who"),
         ),
-        MultiFieldPanel([FieldPanel("booking_link"), FieldPanel("capacity")], heading=_("Booking")),
+        MultiFieldPanel(
+            [FieldPanel("booking_mode"), FieldPanel("booking_link"), FieldPanel("capacity")],
+            heading=_("Booking"),
+        ),
     ]
 
     search_fields = [
@@ -212,6 +231,33 @@ class EventPage(CachedViewRestrictionsMixin, PluginPageMixin, Page):
             errors["online_link"] = message
         if errors:
             raise ValidationError(errors)
+
+    # --- Taking part (coproduction.taking_part) ---
+    starts_field = "start"
+    sign_up_url_name = "events:sign_up"
+
+    def booking_capacity(self):
+        return self.capacity
+
+    def occasion_ends(self):
+        return self.end
+
+    def occasion_location(self):
+        return self.location
+
+    def occasion_uid(self, hostname):
+        """The same UID as in the site's feed, so calendar apps keep one copy."""
+        return f"event-{self.pk}@{hostname}"
+
+    @property
+    def open_for_sign_up(self):
+        """Whether the sign-up form takes bookings now (booked here, not finished)."""
+        return self.takes_bookings_here and not self.has_finished
+
+    @property
+    def external_booking_link(self):
+        """The booking link to show, when people book through one."""
+        return self.booking_link if self.booking_mode == BookingMode.LINK else ""
 
     @property
     def has_finished(self):

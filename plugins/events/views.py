@@ -1,4 +1,5 @@
-"""The events plugin's own views: the site's iCalendar feed and one event's .ics file.
+"""The events plugin's own views: the site's iCalendar feed, one event's .ics file, and the
+sign-up form of an event booked on the site (the core's ``coproduction.taking_part``).
 
 Both are mounted under ``/plugins/events/`` by the framework, which answers 404 on a site
 where the plugin is off, so these views never check that themselves.
@@ -11,7 +12,9 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from . import ical
+from chorus.common import ical
+from coproduction.taking_part.views import public_page, sign_up_page
+
 from .feeds import to_ical
 from .listings import event_listing
 from .models import EventPage
@@ -53,3 +56,8 @@ def event_calendar(request, pk):
     event = get_object_or_404(event_listing(EventPage.objects.in_site(site)), pk=pk)
     body = ical.calendar([to_ical(event, request, hostname=site.hostname)])
     return _calendar_response(body, f"event-{event.pk}.ics", attachment=True)
+
+
+def sign_up(request, pk):
+    """Book a place on an event that takes bookings on this site."""
+    return sign_up_page(request, public_page(request, EventPage, pk))

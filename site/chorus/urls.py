@@ -43,6 +43,8 @@ urlpatterns += i18n_patterns(
     path("account/", include("chorus.accounts.urls")),
     path("members/", include("partnerships.members.urls")),
     path("ask-for-help/", include("chorus.support.urls")),
+    # Signing up for assemblies and cancelling any booking (coproduction.taking_part).
+    path("take-part/", include("coproduction.taking_part.urls")),
     # The involvement register: joining, and each person's own page (coproduction.register).
     path("", include("coproduction.register.urls")),
     *plugin_urlpatterns(),

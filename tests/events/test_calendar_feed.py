@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from plugins.events import ical
+from chorus.common import ical
 
 from .conftest import MEDWAY, WEST_KENT
 

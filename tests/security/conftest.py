@@ -42,7 +42,9 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
     programme = GrantProgrammePageFactory(parent=medway_site.root_page)
     pot = GrantRoundFactory(programme=programme, title="Spring 2027", slug="spring-2027")
     application = ApplicationFactory(round=pot, applicant=user, status="submitted")
-    event = EventPageFactory(parent=EventIndexPageFactory(parent=medway_site.root_page))
+    event = EventPageFactory(
+        parent=EventIndexPageFactory(parent=medway_site.root_page), booking_mode="here"
+    )
     scheme = SchemeFactory(site=medway_site)
     library = EarnPartnerFactory(scheme=scheme, organisation__name="Chatham Library Friends")
     pool = SpendPartnerFactory(scheme=scheme, organisation__name="Strood Sports Centre")

@@ -207,10 +207,12 @@ def chorus_register_audiences(site: Site) -> list[Audience]:
 def chorus_on_participation(site: Site, user: AbstractBaseUser, description: str, key: str) -> None:
     """React to a registered person taking part in something on ``site``.
 
-    Called by whatever records the participation (an assembly's attendance, say) for the
-    plugins that are on for ``site``: ``user`` took part, ``description`` says in what
-    ("Attended the Medway health assembly, 12 March"), and ``key`` is unique to this person
-    and occasion, so a listener that records something can make a repeat call harmless.
+    Called by whatever records the participation, for the plugins that are on for ``site``:
+    ``user`` took part, ``description`` says in what ("Attended the Medway health assembly,
+    12 March"), and ``key`` is unique to this person and occasion, so a listener that records
+    something can make a repeat call harmless. Attendance at an event or assembly is reported
+    by ``coproduction.taking_part.booking.mark_attended`` once it is committed, with the key
+    ``taking-part:page-<page id>:user-<user id>``.
     Return values are ignored.
 
     Example::

@@ -249,6 +249,11 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(env_str("CHORUS_SIGN_IN_FAILURE_LIMIT", "5"))
 # Help requests ("Ask for help or another format") one client address may send in an hour.
 CHORUS_SUPPORT_REQUESTS_PER_HOUR = int(env_str("CHORUS_SUPPORT_REQUESTS_PER_HOUR", "5"))
+# Sign-ups for events and assemblies one client address may send in an hour
+# (coproduction.taking_part; a family booking several people from one connection needs a few).
+CHORUS_SIGN_UPS_PER_HOUR = int(env_str("CHORUS_SIGN_UPS_PER_HOUR", "10"))
+# How many days before an event or assembly `send_booking_reminders` reminds people booked.
+CHORUS_BOOKING_REMINDER_DAYS = int(env_str("CHORUS_BOOKING_REMINDER_DAYS", "2"))
 # Sign-ups to the involvement register (and fresh confirmation links) one client address may
 # ask for in an hour, and how long a confirmation link works (coproduction.register).
 CHORUS_REGISTER_SIGNUPS_PER_HOUR = int(env_str("CHORUS_REGISTER_SIGNUPS_PER_HOUR", "10"))

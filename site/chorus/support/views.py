@@ -9,7 +9,6 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -20,11 +19,8 @@ from chorus.common.form_fields import unchecked_copy
 from chorus.common.rate_limits import RateLimit
 from chorus.common.site_urls import request_site
 
-from .dates import add_working_days
-from .emails import send_request_emails
 from .forms import SupportRequestForm
-from .models import SupportRequest, SupportSettings
-from .needs import Support
+from .requests import create_request
 from .sources import source_page
 
 #: The session key holding what the confirmation page shows.
@@ -41,33 +37,13 @@ def submissions():
 
 
 def _save(form, site, page):
-    """Store the request and queue its emails, in one transaction."""
+    """Store the request and queue its emails (in the caller's transaction)."""
     data = form.cleaned_data
-    site_settings = SupportSettings.for_site(site)
-    received = timezone.now()
-    support_request = SupportRequest.objects.create(
-        site=site,
-        source_page=page,
-        source_title=page.title if page else "",
-        formats=data["formats"],
-        support=data["support"],
-        spoken_language=(
-            data["spoken_language"].strip() if Support.SPOKEN_LANGUAGE in data["support"] else ""
-        ),
-        call_back=data["call_back"],
-        other_adjustment=data["other_adjustment"].strip(),
-        name=data["name"].strip(),
-        contact_method=data["contact_method"],
-        email=data["email"],
-        phone=data["phone"].strip(),
-        postal_address=data["postal_address"].strip(),
-        message=data["message"].strip(),
-        language=translation.get_language() or "",
-        received_at=received,
-        due_on=add_working_days(timezone.localdate(received), site_settings.working_days),
+    return create_request(
+        site,
+        page,
+        **{name: data[name] for name in (*SupportRequestForm.NEEDS, *SupportRequestForm.CONTACT)},
     )
-    send_request_emails(support_request, site_settings)
-    return support_request
 
 
 @never_cache

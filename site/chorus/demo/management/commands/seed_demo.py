@@ -104,8 +104,9 @@ class Command(BaseCommand):
         # Before the plugins' sections: a plugin that translates its own pages needs the
         # Polish partnership homes to be translations, not aliases made on the way.
         lines = build_translations(network, sites)
-        lines += build_plugin_sections(context)
+        # Before the plugins' sections too: the events demo's bookings are register people.
         lines += build_register_people(sites, with_people=with_admin)
+        lines += build_plugin_sections(context)
         lines.append(build_population_targets(sites))
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])

@@ -1,7 +1,8 @@
 """Just enough RFC 5545 (iCalendar) to publish events: escaping, folding, UTC times.
 
-Written here rather than taken from a library because a feed needs only a small, well
-specified part of the standard:
+Shared by the events plugin's feeds and the .ics files attendees of events and assemblies
+get with their booking (``coproduction.taking_part``). Written here rather than taken from
+a library because a feed needs only a small, well specified part of the standard:
 
 * content lines end with CRLF (section 3.1);
 * lines longer than 75 octets are folded: CRLF then one space (section 3.1), never
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 CRLF = "\r\n"
 MAX_LINE_OCTETS = 75
+#: Kept as first published, so calendar apps that subscribed see the same producer.
 PRODID = "-//Chorus//Events//EN"
 
 
