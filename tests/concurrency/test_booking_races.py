@@ -21,7 +21,7 @@ from coproduction.taking_part.booking import book, cancel
 
 from .threads import ON_POSTGRESQL
 
-pytestmark = [*ON_POSTGRESQL, pytest.mark.xdist_group("postgres-races")]
+pytestmark = ON_POSTGRESQL
 
 SIGN_UPS = 100
 PLACES = 40
