@@ -13,5 +13,8 @@ class CoproductionConfig(AppConfig):
     def ready(self):
         # A charter's page follows its signatures (see ``freshness``).
         from . import freshness
+        from .accountability import freshness as tracker_freshness
 
         freshness.connect()
+        # "You said, we did" trackers follow their recommendations and commitments.
+        tracker_freshness.connect()

@@ -3,6 +3,8 @@
 from chorus.plugins import hookimpl
 
 from . import get_involved
+from .accountability import personal_data as accountability_data
+from .accountability import recipients
 from .models import CharterSignature
 from .register import joining
 from .register import personal_data as register_data
@@ -23,6 +25,7 @@ def chorus_export_personal_data(email):
     sign_ups = joining.export_sign_ups(email)
     if sign_ups:
         data["involvement register sign-ups"] = sign_ups
+    data.update(accountability_data.export(email))
     signatures = list(
         CharterSignature.objects.filter(contact_email__iexact=email)
         .select_related("organisation", "charter")
@@ -62,6 +65,7 @@ def chorus_erase_personal_data(email):
     if not email:
         return 0
     erased = register_data.erase(email) + joining.erase_sign_ups(email)
+    erased += accountability_data.erase(email)
     return erased + CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )
@@ -89,3 +93,9 @@ def chorus_register_get_involved(site, request, across_network):
     return get_involved.assembly_items(site, request, across_network) + get_involved.register_items(
         site, request, across_network
     )
+
+
+@hookimpl
+def chorus_people_to_tell(site, source):
+    """An assembly's (or event's) attendees who agreed to hear what came of it."""
+    return recipients.attendees_to_tell(site, source)
