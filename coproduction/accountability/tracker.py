@@ -119,7 +119,7 @@ def page_context(page, request):
         "page_obj": page_obj,
         "result_count": paginator.count,
         "extra_query": query,
-        "json_url": f"{page_url}data.json" + (f"?{query}" if query else ""),
-        "csv_url": f"{page_url}data.csv" + (f"?{query}" if query else ""),
+        "json_url": f"{page_url}data/json/" + (f"?{query}" if query else ""),
+        "csv_url": f"{page_url}data/csv/" + (f"?{query}" if query else ""),
         "statuses": Commitment.Status,
     }

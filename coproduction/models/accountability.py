@@ -338,13 +338,13 @@ class YouSaidWeDidPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def index_route(self, request, *args, **kwargs):
         return self.render(request)
 
-    @route("data.json")
+    @route("data/json/")
     def data_json(self, request):
         from coproduction.accountability import open_data
 
         return open_data.json_response(self, request)
 
-    @route("data.csv")
+    @route("data/csv/")
     def data_csv(self, request):
         from coproduction.accountability import open_data
 
