@@ -156,8 +156,11 @@ class Recommendation(models.Model):
             if not found.exists():
                 raise ValidationError({"source_object_id": _("There is no idea with that number.")})
             self.source_content_type = content_type
+            found = found.get()
             if not self.source_label:
-                self.source_label = str(found.get())[:255]
+                self.source_label = str(found)[:255]
+            if not self.source_url and hasattr(found, "get_absolute_url"):
+                self.source_url = found.get_absolute_url()
 
     @property
     def source_name(self):
