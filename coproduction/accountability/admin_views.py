@@ -124,6 +124,7 @@ class TrackAssemblyView(BreadcrumbTrailMixin, WagtailAdminTemplateMixin, FormVie
     template_name = "coproduction/accountability/admin/track_assembly.html"
     page_title = _("Track an assembly's recommendations")
     header_icon = "tick"
+    form_class = AssemblyChoiceForm
 
     def dispatch(self, request, *args, **kwargs):
         if not recommendation_policy.user_has_permission(request.user, "add"):

@@ -144,8 +144,9 @@ def test_people_to_tell_asks_the_plugins_on_for_the_site(recommendation, enable)
     assert call[1] == "medway-swale.localhost" and call[2].kind == "meeting"
 
 
-def test_attendees_are_one_function_away(commitment, mailoutbox, monkeypatch,
-                                        django_capture_on_commit_callbacks):
+def test_attendees_are_one_function_away(
+    commitment, mailoutbox, monkeypatch, django_capture_on_commit_callbacks
+):
     """The core's chorus_people_to_tell returns attendees_to_tell: consent still decides."""
     monkeypatch.setattr(
         recipients,
