@@ -53,6 +53,7 @@ SQLITE_PASS_ONLY = {
 #: quotes, publishing and the moderation queue's query bound.)
 SQLITE_PASS_ONLY_PACKAGES = (
     "tests/accountability/test_admin.py",
+    "tests/accountability/test_demo.py",
     "tests/accountability/test_tracker_page.py",
     "tests/common/",
     "tests/easyread/",
