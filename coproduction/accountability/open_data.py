@@ -41,13 +41,13 @@ CSV_COLUMNS = [
 ]
 
 
+#: Creative Commons Attribution 4.0, unless ``CHORUS_TRACKER_OPEN_DATA_LICENSE`` says otherwise.
+DEFAULT_LICENSE = "https://creativecommons.org/licenses/by/4.0/"
+
+
 def licence():
-    """The licence the data is published under (``CHORUS_OPEN_DATA_LICENSE``)."""
-    return getattr(
-        settings,
-        "CHORUS_OPEN_DATA_LICENSE",
-        "https://creativecommons.org/licenses/by/4.0/",
-    )
+    """The licence the data is published under (``CHORUS_TRACKER_OPEN_DATA_LICENSE``)."""
+    return getattr(settings, "CHORUS_TRACKER_OPEN_DATA_LICENSE", DEFAULT_LICENSE)
 
 
 def _recommendations(page, request):
