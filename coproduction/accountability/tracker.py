@@ -26,7 +26,7 @@ def recommendations_on(page):
     recommendations = Recommendation.objects.all()
     if page.across_network:
         return recommendations
-    home = page.get_parent()
+    home = page.partnership_home
     ids = Recommendation.objects.filter(Q(site__root_page=home) | Q(places=home)).values("pk")
     return recommendations.filter(pk__in=ids)
 

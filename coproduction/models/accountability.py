@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -323,12 +324,17 @@ class YouSaidWeDidPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     def get_template(self, request, *args, **kwargs):
         return "coproduction/you_said_we_did_page.html"
 
+    @cached_property
+    def partnership_home(self):
+        """The partnership home this tracker is under, or ``None`` under the network home."""
+        from partnerships.models import PartnershipHomePage
+
+        return PartnershipHomePage.objects.filter(path=self.path[: -self.steplen]).first()
+
     @property
     def across_network(self):
         """Whether this tracker lists every site's recommendations (under the network home)."""
-        from partnerships.models import PartnershipHomePage
-
-        return not PartnershipHomePage.objects.filter(pk=self.get_parent().pk).exists()
+        return self.partnership_home is None
 
     def get_context(self, request, *args, **kwargs):
         from coproduction.accountability import tracker

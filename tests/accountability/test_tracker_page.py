@@ -161,3 +161,33 @@ def test_a_cached_tracker_shows_a_change_of_status_at_once(
         change_status(commitment, Commitment.Status.DONE, text="Done in April.")
 
     assert "Done in April." in text(visit(MEDWAY, medway_tracker.url))
+
+
+def test_tracker_queries_do_not_grow_with_recommendations_commitments_or_updates(
+    medway_tracker, medway_site, owner, trust, council, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        browser = Client(HTTP_HOST=MEDWAY)
+        browser.get(medway_tracker.url)
+        with CaptureQueriesContext(connection) as queries:
+            assert browser.get(medway_tracker.url).status_code == 200
+        return len(queries)
+
+    def add(number):
+        recommendation = RecommendationFactory(site=medway_site, places=[medway_site.root_page])
+        for organisation in (trust, council):
+            commitment = CommitmentFactory(
+                recommendation=recommendation, organisation=organisation, owner=owner
+            )
+            change_status(commitment, "in_progress", text=f"Update {number}")
+
+    add(0)
+    one = count()
+    for number in range(1, 9):
+        add(number)
+
+    assert count() == one
+    assert one <= 12  # the budget: ten, plus the site frame's two
