@@ -12,8 +12,10 @@ import datetime
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
+from chorus.common.site_urls import site_url
 from coproduction.factories import YouSaidWeDidPageFactory
 from coproduction.models import Commitment, CommitmentUpdate, Recommendation, SourceKind
 
@@ -47,27 +49,33 @@ def page(slug, model, under):
 
 
 def sources(network, sites):
-    """``{key: (kind, page or None, model, object id, label)}`` for the five sources that
+    """``{key: (kind, page or None, object or None, label, url)}`` for the five sources that
     exist in this demo."""
     found = {}
     assembly = page("health-assembly-pilot", "coproduction.AssemblyPage", network.root_page)
     if assembly:
-        found["assembly"] = (SourceKind.ASSEMBLY, assembly, None, assembly.title)
+        found["assembly"] = (SourceKind.ASSEMBLY, assembly, None, assembly.title, "")
     consultation = page(
         "sheppey-community-nursing-clinics",
         "surveys.ConsultationPage",
         sites[MEDWAY].root_page,
     )
     if consultation:
-        found["consultation"] = (SourceKind.CONSULTATION, consultation, None, consultation.title)
+        found["consultation"] = (
+            SourceKind.CONSULTATION,
+            consultation,
+            None,
+            consultation.title,
+            "",
+        )
     spotlight = page("walderslade-together", "partnerships.SpotlightPage", sites[MEDWAY].root_page)
     if spotlight:
-        found["spotlight"] = (SourceKind.SPOTLIGHT, spotlight, None, spotlight.title)
+        found["spotlight"] = (SourceKind.SPOTLIGHT, spotlight, None, spotlight.title, "")
     meeting = page(
         "steering-group-recruitment-review", "publications.MeetingPage", network.root_page
     )
     if meeting:
-        found["meeting"] = (SourceKind.MEETING, meeting, None, meeting.title)
+        found["meeting"] = (SourceKind.MEETING, meeting, None, meeting.title, "")
     try:
         idea_model = apps.get_model("ideas", "Idea")
     except LookupError:
@@ -77,7 +85,9 @@ def sources(network, sites):
             title="A volunteer car scheme for the villages around Tonbridge"
         ).first()
         if idea:
-            found["idea"] = (SourceKind.IDEA, None, idea, idea.title)
+            # An idea has no page of its own: link to its address on West Kent's site.
+            url = site_url(sites[WEST_KENT], reverse("ideas:idea", args=[idea.pk]))
+            found["idea"] = (SourceKind.IDEA, None, idea, idea.title, url)
     return found
 
 
@@ -232,7 +242,7 @@ def build_accountability(network, sites, organisations):
     for key, host, title, said, days, commitments in recommendations():
         if key not in found:
             continue
-        kind, source_page, source_object, label = found[key]
+        kind, source_page, source_object, label, url = found[key]
         site = network if host == "network" else sites[host]
         recommendation = Recommendation.objects.filter(site=site, title=title).first()
         if recommendation is None:
@@ -244,6 +254,7 @@ def build_accountability(network, sites, organisations):
                 source_page=source_page,
                 source_object_id=source_object.pk if source_object else None,
                 source_label=label,
+                source_url=url,
                 made_on=timezone.localdate() - datetime.timedelta(days=days),
             )
             recommendation.clean()
