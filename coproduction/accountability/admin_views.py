@@ -94,7 +94,24 @@ class RecommendationEditView(ScopedObjectMixin, generic.EditView):
 
 
 class RecommendationDeleteView(ScopedObjectMixin, generic.DeleteView):
+    """Delete a recommendation made by mistake; one with commitments stays (people were
+    promised something, and may have been told so)."""
+
     scoped = staticmethod(recommendations_for)
+
+    def dispatch(self, request, *args, **kwargs):
+        recommendation = self.get_object()
+        if recommendation.commitments.exists():
+            messages.error(
+                request,
+                _(
+                    "“%(title)s” has commitments, so it cannot be deleted: people were "
+                    "promised something. Change its commitments' status instead."
+                )
+                % {"title": recommendation.title},
+            )
+            return redirect("recommendations:edit", recommendation.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class AssemblyChoiceForm(forms.Form):

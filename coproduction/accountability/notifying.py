@@ -125,6 +125,7 @@ class _Renderer:
                 "commitment": commitment,
                 "organisation": commitment.organisation,
                 "status": Commitment.Status(self.update.new_status).label,
+                "is_new": not self.update.old_status,
                 "done": self.update.new_status == Commitment.Status.DONE,
                 "not_doing": self.update.new_status == Commitment.Status.NOT_DOING,
                 "reason": commitment.reason,

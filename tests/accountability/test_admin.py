@@ -207,3 +207,46 @@ def test_the_menu_and_every_screen_open_for_an_editor(medway_editor, commitment)
     ]:
         assert browser.get(url).status_code == 200, url
     assert "owner@example.org" in browser.get(f"{COMMITMENTS}new/").content.decode()
+
+
+def test_an_editor_adds_a_recommendation_from_an_assembly_page(medway_editor, medway_site):
+    index = AssemblyIndexPageFactory(parent=medway_site.root_page)
+    assembly = AssemblyPageFactory(parent=index, title="Medway mental health assembly")
+    data = {
+        "site": medway_site.pk,
+        "title": "One phone number for mental health help",
+        "what_people_said": "People were passed between services.",
+        "source_kind": "spotlight",
+        "source_page": assembly.pk,
+        "source_object_id": "",
+        "source_label": "",
+        "source_url": "",
+        "places": [medway_site.root_page_id],
+        "made_on": "2026-03-01",
+    }
+    browser = signed_in(medway_editor)
+
+    wrong_kind = browser.post(f"{RECOMMENDATIONS}new/", data)
+    added = browser.post(f"{RECOMMENDATIONS}new/", {**data, "source_kind": "assembly"})
+
+    assert "Choose a page of the kind “Spotlight”." in wrong_kind.content.decode()
+    assert added.status_code == 302
+    recommendation = Recommendation.objects.get()
+    assert recommendation.source_page_id == assembly.pk
+    assert recommendation.source_name == "Medway mental health assembly"
+
+
+def test_only_a_recommendation_without_commitments_can_be_deleted(
+    django_user_model, commitment, medway_site
+):
+    browser = signed_in(
+        django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+    )
+    promised = commitment.recommendation
+    mistake = RecommendationFactory(site=medway_site, title="Typed twice by mistake")
+
+    refused = browser.post(f"{RECOMMENDATIONS}delete/{promised.pk}/")
+    browser.post(f"{RECOMMENDATIONS}delete/{mistake.pk}/")
+
+    assert "cannot be deleted" in messages_of(refused)[0]
+    assert list(Recommendation.objects.all()) == [promised]
