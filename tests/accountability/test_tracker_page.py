@@ -153,14 +153,21 @@ def test_open_data_as_csv_is_safe_in_a_spreadsheet(medway_tracker, medway_site, 
 
 
 def test_a_cached_tracker_shows_a_change_of_status_at_once(
-    medway_tracker, commitment, django_capture_on_commit_callbacks
+    medway_tracker, network_tracker, commitment, settings, django_capture_on_commit_callbacks
 ):
-    assert "Not started" in text(visit(MEDWAY, medway_tracker.url))
+    settings.CHORUS_SERVER_PAGE_CACHE = True
+    for host, url in [(MEDWAY, medway_tracker.url), ("localhost", network_tracker.url)]:
+        assert "Not started" in text(visit(host, url))
+        assert visit(host, url)["X-Chorus-Cache"] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
         change_status(commitment, Commitment.Status.DONE, text="Done in April.")
 
     assert "Done in April." in text(visit(MEDWAY, medway_tracker.url))
+    assert "Done in April." in text(visit("localhost", network_tracker.url))
+    with django_capture_on_commit_callbacks(execute=True):
+        RecommendationFactory(site=commitment.recommendation.site, title="Added in the admin")
+    assert "Added in the admin" in text(visit(MEDWAY, medway_tracker.url))
 
 
 def test_tracker_queries_do_not_grow_with_recommendations_commitments_or_updates(
