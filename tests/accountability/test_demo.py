@@ -10,7 +10,7 @@ from chorus.demo.management.commands.seed_demo import Command
 from coproduction.models import Commitment, CommitmentUpdate, Recommendation
 from tests.demo.seeded import seeded_once
 
-demo = seeded_once(port=8000)
+demo = seeded_once(port=8000, with_admin=True)
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-accountability")]
 
 

@@ -5,7 +5,9 @@ decision) with commitments in every status and their dated updates.
 
 Found by site and title (recommendations) and by recommendation and action (commitments) on a
 second run, and left as they are. The updates are the demo's history: nobody is emailed.
-Owners are accounts that cannot sign in (no password); reminders would go to them.
+Owners are accounts that cannot sign in (no password); reminders would go to them. Without
+people (no ``DEBUG``, no ``--with-admin``) no account is made, so the recommendations are built
+without their commitments.
 """
 
 import datetime
@@ -231,8 +233,9 @@ def recommendations():
     ]
 
 
-def build_accountability(network, sites, organisations):
-    """Build the trackers and the five recommendations; return summary lines."""
+def build_accountability(network, sites, organisations, *, with_people=True):
+    """Build the trackers and the five recommendations, and (``with_people``: their owners are
+    accounts) their commitments and updates; return summary lines."""
     for home in (network.root_page, sites[MEDWAY].root_page, sites[WEST_KENT].root_page):
         YouSaidWeDidPageFactory(
             parent=home, slug="you-said-we-did", introduction=INTRODUCTION, show_in_menus=True
@@ -262,6 +265,8 @@ def build_accountability(network, sites, organisations):
             if host != "network":
                 recommendation.places.set([sites[host].root_page_id])
             made += 1
+        if not with_people:
+            continue
         for name, owner_key, action, due, status, reason, updates in commitments:
             if Commitment.objects.filter(recommendation=recommendation, action=action).exists():
                 continue

@@ -113,7 +113,7 @@ class Command(BaseCommand):
         # After the register's people: the bulletin goes to whoever is in its segment.
         lines += build_bulletin(network, sites)
         # After the plugins' sections: recommendations come from a consultation and an idea.
-        lines += build_accountability(network, sites, organisations)
+        lines += build_accountability(network, sites, organisations, with_people=with_admin)
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)
