@@ -314,7 +314,8 @@ class YouSaidWeDidPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = COPRODUCTION_PARENTS
-    subpage_types = []
+    # Its only child is its Easy Read version.
+    subpage_types = ["easyread.EasyReadPage"]
     # One tracker per site.
     max_count_per_parent = 1
 
