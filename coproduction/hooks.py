@@ -16,8 +16,9 @@ ERASED = "(erased)"
 
 @hookimpl
 def chorus_export_personal_data(email):
-    """Return the charter signatures submitted with ``email`` and the person's record on the
-    involvement register (nothing when there is neither)."""
+    """Return the charter signatures submitted with ``email``, the person's record on the
+    involvement register, and the "You said, we did" updates they were sent and commitments
+    they own (nothing when there is none of these)."""
     data = {}
     register = register_data.export(email)
     if register:
@@ -56,8 +57,9 @@ def chorus_export_personal_data(email):
 @hookimpl
 def chorus_erase_personal_data(email):
     """Pseudonymise the contact on signatures submitted with ``email``, and the person on
-    the involvement register (``coproduction.register.personal_data``); delete the sign-ups
-    made with ``email`` (the answers they hold were copied to the register on confirmation).
+    the involvement register (``coproduction.register.personal_data``) and on "You said, we
+    did" deliveries; delete the sign-ups made with ``email`` (the answers they hold were copied
+    to the register on confirmation).
 
     The signature, its organisation, commitment and review stay: they are the public,
     organisational record of who signed the charter, which an audit needs.
