@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -237,6 +238,21 @@ class OwnerChoiceField(forms.ModelChoiceField):
         return f"{name} <{user.email}>"
 
 
+def owners(current=None):
+    """The people who may own a commitment: active staff who can use the admin (where they
+    update it), with an email address for reminders; and its current owner. Never the public's
+    accounts, whose addresses an editor has no reason to see."""
+    staff = (
+        Q(is_superuser=True)
+        | Q(groups__permissions__codename="access_admin")
+        | Q(user_permissions__codename="access_admin")
+    )
+    if current is not None:
+        staff |= Q(pk=current)
+    users = get_user_model().objects.filter(staff, is_active=True).exclude(email="")
+    return get_user_model().objects.filter(pk__in=users.values("pk")).order_by("email")
+
+
 class CommitmentForm(WagtailAdminModelForm):
     """A commitment, with a public note that becomes a dated update."""
 
@@ -254,9 +270,8 @@ class CommitmentForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         self.initial_status = self.instance.status if self.instance.pk else ""
         self.fields["recommendation"].queryset = recommendations_for(self.for_user)
-        users = get_user_model().objects.filter(is_active=True).exclude(email="")
         self.fields["owner"] = OwnerChoiceField(
-            queryset=users.order_by("email"),
+            queryset=owners(current=self.instance.owner_id if self.instance.pk else None),
             label=_("Owner"),
             help_text=_("The person who answers for it. Reminders go to their email address."),
             error_messages={"required": _("Choose the person who owns this commitment")},

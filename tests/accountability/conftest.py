@@ -28,7 +28,10 @@ def council(db):
 
 @pytest.fixture
 def owner(db):
-    return UserFactory(email="owner@example.org", first_name="Olu", last_name="Adeyemi")
+    """A partner's engagement lead, who updates their commitments in the admin."""
+    user = UserFactory(email="owner@example.org", first_name="Olu", last_name="Adeyemi")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import io
 import pytest
 from django.utils import timezone
 
+from chorus.common.factories import UserFactory
 from coproduction.factories import (
     AssemblyIndexPageFactory,
     AssemblyPageFactory,
@@ -206,7 +207,16 @@ def test_the_menu_and_every_screen_open_for_an_editor(medway_editor, commitment)
         REPORT,
     ]:
         assert browser.get(url).status_code == 200, url
-    assert "owner@example.org" in browser.get(f"{COMMITMENTS}new/").content.decode()
+    new = browser.get(f"{COMMITMENTS}new/").content.decode()
+    assert "owner@example.org" in new
+
+
+def test_only_staff_are_offered_as_owners(medway_editor, owner):
+    UserFactory(email="resident@example.org")  # a member of the public with an account
+
+    new = signed_in(medway_editor).get(f"{COMMITMENTS}new/").content.decode()
+
+    assert "owner@example.org" in new and "resident@example.org" not in new
 
 
 def test_an_editor_adds_a_recommendation_from_an_assembly_page(medway_editor, medway_site):

@@ -14,6 +14,7 @@ import datetime
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
@@ -103,6 +104,10 @@ def owner(key):
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
+        # Owners update their commitments in the admin, where reminders link.
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
     return user
 
 
