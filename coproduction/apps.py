@@ -13,6 +13,7 @@ class CoproductionConfig(AppConfig):
     def ready(self):
         # A charter's page follows its signatures (see ``freshness``).
         from . import freshness
+        from .accountability import freshness as tracker_freshness
 
         freshness.connect()
         # Places added to a page taking bookings go to the people waiting.
@@ -21,3 +22,5 @@ class CoproductionConfig(AppConfig):
         from .taking_part.booking import give_out_new_places
 
         page_published.connect(give_out_new_places, dispatch_uid="taking_part_new_places")
+        # "You said, we did" trackers follow their recommendations and commitments.
+        tracker_freshness.connect()

@@ -27,12 +27,16 @@ from .models import (
     CharterPage,
     CharterPrinciple,
     CharterSignature,
+    Commitment,
     Demographics,
     Method,
     Person,
     PersonRole,
     Purpose,
+    Recommendation,
+    SourceKind,
     Topic,
+    YouSaidWeDidPage,
 )
 
 #: The principles of the Kent and Medway co-production charter (demo and test content).
@@ -280,3 +284,50 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
             set_consent(self, Purpose.EQUALITY_MONITORING, True, method=Method.WEB)
             Demographics.objects.create(person=self, **extracted)
+
+
+class YouSaidWeDidPageFactory(PageFactory):
+    """A site's "You said, we did" tracker (``parent`` is a partnership or network home)."""
+
+    class Meta:
+        model = YouSaidWeDidPage
+
+    title = "You said, we did"
+    slug = "you-said-we-did"
+    introduction = (
+        "<p>What people told us in assemblies, consultations, ideas and meetings, what the "
+        "partners promised to do about it, and how it is going.</p>"
+    )
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    """A recommendation from a meeting, named but without its page unless told otherwise:
+    pass ``site=`` and, for a page source, ``source_kind=`` and ``source_page=``."""
+
+    class Meta:
+        model = Recommendation
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Offer Easy Read letters for appointments ({n + 1})")
+    what_people_said = "People with learning disabilities said standard letters confused them."
+    source_kind = SourceKind.MEETING
+    source_label = "Medway and Swale partnership board, 12 March"
+    made_on = datetime.date(2026, 3, 12)
+
+    @factory.post_generation
+    def places(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.places.set(extracted)
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A commitment not started yet, due in two months (pass ``recommendation=`` and
+    ``owner=``)."""
+
+    class Meta:
+        model = Commitment
+
+    action = factory.Sequence(lambda n: f"Send Easy Read letters from clinic {n + 1}")
+    organisation = factory.SubFactory(PartnerOrganisationFactory)
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    status = Commitment.Status.NOT_STARTED

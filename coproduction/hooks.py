@@ -3,6 +3,8 @@
 from chorus.plugins import hookimpl
 
 from . import get_involved
+from .accountability import personal_data as accountability_data
+from .accountability import recipients
 from .models import CharterSignature
 from .register import joining
 from .register import personal_data as register_data
@@ -15,8 +17,9 @@ ERASED = "(erased)"
 
 @hookimpl
 def chorus_export_personal_data(email):
-    """Return the charter signatures submitted with ``email`` and the person's record on the
-    involvement register (nothing when there is neither)."""
+    """Return the charter signatures submitted with ``email``, the person's record on the
+    involvement register, and the "You said, we did" updates they were sent and commitments
+    they own (nothing when there is none of these)."""
     data = {}
     register = register_data.export(email)
     if register:
@@ -27,6 +30,7 @@ def chorus_export_personal_data(email):
     bookings = booking_data.export(email)
     if bookings:
         data["bookings for events and assemblies"] = bookings
+    data.update(accountability_data.export(email))
     signatures = list(
         CharterSignature.objects.filter(contact_email__iexact=email)
         .select_related("organisation", "charter")
@@ -57,9 +61,10 @@ def chorus_export_personal_data(email):
 @hookimpl
 def chorus_erase_personal_data(email):
     """Pseudonymise the contact on signatures submitted with ``email``, and the person on
-    the involvement register (``coproduction.register.personal_data``) and on bookings for
-    events and assemblies (``coproduction.taking_part.personal_data``); delete the sign-ups
-    made with ``email`` (the answers they hold were copied to the register on confirmation).
+    the involvement register (``coproduction.register.personal_data``), on bookings for events
+    and assemblies (``coproduction.taking_part.personal_data``) and on "You said, we did"
+    deliveries; delete the sign-ups made with ``email`` (the answers they hold were copied to
+    the register on confirmation).
 
     The signature, its organisation, commitment and review stay: they are the public,
     organisational record of who signed the charter, which an audit needs.
@@ -67,6 +72,7 @@ def chorus_erase_personal_data(email):
     if not email:
         return 0
     erased = register_data.erase(email) + joining.erase_sign_ups(email) + booking_data.erase(email)
+    erased += accountability_data.erase(email)
     return erased + CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )
@@ -94,3 +100,9 @@ def chorus_register_get_involved(site, request, across_network):
     return get_involved.assembly_items(site, request, across_network) + get_involved.register_items(
         site, request, across_network
     )
+
+
+@hookimpl
+def chorus_people_to_tell(site, source):
+    """An assembly's (or event's) attendees who agreed to hear what came of it."""
+    return recipients.attendees_to_tell(site, source)

@@ -1,7 +1,8 @@
 """Wagtail admin glue for the co-production app: the charter signatures screens, the
 involvement register (Register → People and Exports, Settings → Involvement register), the
-representativeness report with its population targets, sending bulletins, and the bookings
-and attendance registers of events and assemblies (Bookings)."""
+representativeness report with its population targets, sending bulletins, the bookings
+and attendance registers of events and assemblies (Bookings), and "You said, we did"
+(recommendations, commitments and the report of commitments kept)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,15 +13,26 @@ from wagtail.admin.widgets import Button
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.permissions import register_permission_policy
 
+from .accountability.admin_views import AccountabilityGroup, ReportView
+from .accountability.permissions import commitment_policy, recommendation_policy
 from .admin_views import APPROVE_ACTION, REJECT_ACTION, CharterSignatureViewSet
 from .bulletins.permissions import can_send
-from .models import BulletinPage, Person, RegisterExport, RegisterSettings
+from .models import (
+    BulletinPage,
+    Commitment,
+    Person,
+    Recommendation,
+    RegisterExport,
+    RegisterSettings,
+)
 from .register import history
 from .register.admin_views import PersonViewSet
 from .register.export_views import ExportViewSet, export_policy
 from .register.permissions import person_policy
 
 register_permission_policy(Person, person_policy)
+register_permission_policy(Recommendation, recommendation_policy)
+register_permission_policy(Commitment, commitment_policy)
 register_permission_policy(RegisterExport, export_policy)
 register_setting(RegisterSettings, icon="group")
 
@@ -43,6 +55,19 @@ class RegisterViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_register_viewsets():
     return RegisterViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_accountability_viewsets():
+    """The "You said, we did" menu: Recommendations, Commitments, Commitments kept."""
+    return AccountabilityGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_accountability_report_url():
+    return [
+        path("you-said-we-did/report/", ReportView.as_view(), name="accountability_report"),
+    ]
 
 
 @hooks.register("register_log_actions")

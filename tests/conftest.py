@@ -55,11 +55,15 @@ SQLITE_PASS_ONLY = {
 #: races, constraints and counting SQL run on both: tests/concurrency/, the results, exports,
 #: quotes, publishing and the moderation queue's query bound.)
 SQLITE_PASS_ONLY_PACKAGES = (
+    "tests/accountability/test_admin.py",
+    "tests/accountability/test_demo.py",
+    "tests/accountability/test_tracker_page.py",
     "tests/common/",
     "tests/easyread/",
     "tests/events/",
     "tests/i18n/",
     "tests/ideas/test_demo.py",
+    "tests/ideas/test_keep_posted.py",
     "tests/ideas/test_moderation.py",
     "tests/ideas/test_off_means_off.py",
     "tests/ideas/test_status.py",

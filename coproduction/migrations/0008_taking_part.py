@@ -30,6 +30,7 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
                 ('language', models.CharField(choices=[('en-gb', 'English'), ('pl', 'Polish')], default='en-gb', max_length=10, verbose_name='language')),
                 ('format', models.CharField(blank=True, choices=[('easy_read', 'Easy Read'), ('large_print', 'Large print'), ('braille', 'Braille'), ('audio', 'Audio'), ('bsl_video', 'British Sign Language (BSL) video'), ('email', 'By email (for a screen reader, say)')], max_length=20, verbose_name='format')),
+                ('hear_back', models.BooleanField(default=False, verbose_name='wants to hear what comes of it')),
                 ('status', models.CharField(choices=[('confirmed', 'Confirmed'), ('waitlisted', 'On the waiting list'), ('cancelled', 'Cancelled')], default='confirmed', max_length=12, verbose_name='status')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='booked')),
                 ('waitlist_position', models.PositiveIntegerField(blank=True, null=True, verbose_name='waiting list position')),

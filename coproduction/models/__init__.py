@@ -1,7 +1,16 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
-targets), the bulletins sent to the people on it, and the bookings people make to take part."""
+targets), the bulletins sent to the people on it, the bookings people make to take part, and
+"You said, we did" (recommendations, commitments and their updates)."""
 
+from .accountability import (
+    Commitment,
+    CommitmentUpdate,
+    Recommendation,
+    SourceKind,
+    UpdateDelivery,
+    YouSaidWeDidPage,
+)
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .bulletins import BulletinDelivery, BulletinIndexPage, BulletinPage, BulletinSend
 from .charter import CharterPage, CharterPrinciple, CharterSignature
@@ -26,6 +35,8 @@ __all__ = [
     "CharterPage",
     "CharterPrinciple",
     "CharterSignature",
+    "Commitment",
+    "CommitmentUpdate",
     "Consent",
     "ConsentRecord",
     "ConsentWording",
@@ -35,12 +46,16 @@ __all__ = [
     "PersonRole",
     "PopulationTarget",
     "PostcodeArea",
+    "Recommendation",
     "Purpose",
     "RegisterExport",
     "RegisterSettings",
     "Role",
     "SignUp",
+    "SourceKind",
     "TargetImport",
     "Topic",
+    "UpdateDelivery",
+    "YouSaidWeDidPage",
     "normalise_email",
 ]

@@ -90,6 +90,8 @@ class Booking(models.Model):
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en-gb"
     )
     format = models.CharField(_("format"), max_length=20, blank=True, choices=Format.choices)
+    #: They asked to be told what comes of it ("You said, we did"), once they have attended.
+    hear_back = models.BooleanField(_("wants to hear what comes of it"), default=False)
 
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED

@@ -86,6 +86,7 @@ def book(
     format=None,
     status=None,
     support_request=None,
+    hear_back=False,
     notify=True,
 ):
     """Book ``name``/``email`` (or ``person``) a place on ``page`` and return the booking.
@@ -95,7 +96,8 @@ def book(
     ``Booking.Status.CONFIRMED`` gives a place even past the capacity (a drawn panel, say),
     ``Booking.Status.WAITLISTED`` puts the person at the end of the waiting list. The person
     on the register with the address is linked, and so is their account (or ``user``); name,
-    language and format default to theirs. With ``notify`` the person is emailed once the
+    language and format default to theirs. ``hear_back`` records that they asked to be told
+    what comes of it ("You said, we did"). With ``notify`` the person is emailed once the
     transaction commits. Raises :class:`AlreadyBooked` when the address has an active
     booking. The returned booking carries its cancel link's token as ``cancel_token`` (only
     its hash is stored).
@@ -116,6 +118,7 @@ def book(
         email=email,
         language=language or translation.get_language() or "en-gb",
         format=format or "",
+        hear_back=hear_back,
         support_request=support_request,
     )
     token = booking.new_cancel_token()

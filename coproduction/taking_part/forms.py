@@ -29,6 +29,14 @@ class SignUpForm(forms.Form):
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
+    hear_back = forms.BooleanField(
+        label=_("Tell me by email what happens as a result"),
+        help_text=_(
+            "When the organisations involved act on what comes out of it, or decide not to, "
+            "we email you what they did and why."
+        ),
+        required=False,
+    )
     formats = _help["formats"]
     support = _help["support"]
     spoken_language = _help["spoken_language"]

@@ -133,6 +133,7 @@ def _save(request, page, form):
             user=user,
             language=translation.get_language(),
             format=form.format() or None,
+            hear_back=data["hear_back"],
             support_request=support_request,
         )
 

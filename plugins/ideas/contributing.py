@@ -46,9 +46,10 @@ def suggest(board, who, *, title, description):
     return idea
 
 
-def support(idea, who):
-    """Record ``who``'s support for ``idea``; return ``True`` if it is new, ``False`` if they
-    supported it already."""
+def support(idea, who, *, hear_about_progress=False):
+    """Record ``who``'s support for ``idea`` (and whether they asked to hear about its
+    progress); return ``True`` if it is new, ``False`` if they supported it already (a
+    fresh "tell me" is still kept)."""
     try:
         with transaction.atomic():
             Support.objects.create(
@@ -56,8 +57,13 @@ def support(idea, who):
                 email=who.email,
                 user=who.user if who.user is not None and who.user.pk else None,
                 language=who.language,
+                hear_about_progress=hear_about_progress,
             )
     except IntegrityError:
+        if hear_about_progress:
+            Support.objects.filter(idea=idea, email__iexact=who.email).update(
+                hear_about_progress=True
+            )
         return False
     # No refresh of cached pages: a click must not empty every page's cache. The board's
     # counts may lag by the page-cache lifetime; the idea's own page is never cached.

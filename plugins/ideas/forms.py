@@ -105,7 +105,19 @@ class CommentForm(ParticipantForm):
 
 
 class SupportForm(ParticipantForm):
-    """Support an idea: nothing to fill in when signed in, else the email address."""
+    """Support an idea: nothing to fill in when signed in, else the email address; and
+    whether to hear what partners do about it."""
+
+    hear_about_progress = forms.BooleanField(
+        label=_("Tell me what partners do about this idea"),
+        help_text=_(
+            "If this idea becomes a recommendation, we email you when what was promised "
+            "changes: started, done or not going ahead."
+        ),
+        required=False,
+    )
+
+    field_order = ["hear_about_progress"]
 
 
 class ReportForm(TrapForm):

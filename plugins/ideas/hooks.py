@@ -4,7 +4,7 @@ Called only for sites where ideas is on (personal data and the demo excepted: th
 every site), so none of them checks enablement.
 """
 
-from chorus.plugins import DemoSection, hookimpl
+from chorus.plugins import DemoSection, PersonToTell, hookimpl
 
 from . import dashboard, get_involved, permissions, personal_data
 
@@ -61,3 +61,22 @@ def chorus_register_demo_sections():
     from . import demo
 
     return [DemoSection(build=demo.build, hostnames=demo.HOSTNAMES)]
+
+
+@hookimpl
+def chorus_people_to_tell(site, source):
+    """The supporters of the idea a recommendation came from who asked to hear about its
+    progress ("Tell me what partners do about this idea")."""
+    if source.model != "ideas.idea" or source.object_id is None:
+        return []
+    from .models import Support
+
+    supports = Support.objects.filter(idea_id=source.object_id).order_by("pk")
+    return [
+        PersonToTell(
+            email=support.email,
+            language=support.language,
+            consented=support.hear_about_progress,
+        )
+        for support in supports
+    ]

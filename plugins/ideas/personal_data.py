@@ -55,7 +55,12 @@ def export(email):
         )
     for support in Support.objects.filter(email__iexact=email).select_related("idea"):
         records.append(
-            {"what": "support", "idea": support.idea.title, "sent": _date(support.created_at)}
+            {
+                "what": "support",
+                "idea": support.idea.title,
+                "sent": _date(support.created_at),
+                "asked to hear about progress": support.hear_about_progress,
+            }
         )
     for report in Report.objects.filter(email__iexact=email):
         records.append(
@@ -91,7 +96,9 @@ def erase(email):
             author_email="", author_name="", author_user=None
         )
     for support in Support.objects.filter(email__iexact=email):
-        Support.objects.filter(pk=support.pk).update(email=_nobody(), user=None)
+        Support.objects.filter(pk=support.pk).update(
+            email=_nobody(), user=None, hear_about_progress=False
+        )
         changed += 1
     changed += Report.objects.filter(email__iexact=email).update(email="")
     changed += PendingAction.objects.filter(email__iexact=email).delete()[0]

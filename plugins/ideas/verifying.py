@@ -90,7 +90,9 @@ def confirm(pending):
         if pending.kind == Kind.COMMENT:
             return contributing.comment(pending.idea, who, text=answers.get("text", ""))
     # Outside the transaction above: a support that loses the race rolls back only itself.
-    return contributing.support(pending.idea, who)
+    return contributing.support(
+        pending.idea, who, hear_about_progress=bool(answers.get("hear_about_progress"))
+    )
 
 
 def forget_expired():

@@ -215,13 +215,21 @@ def support(request, idea_id):
 
     def act(form):
         if _signed_in(request):
-            if contributing.support(idea, Participant.signed_in(request.user)):
+            keep_posted = form.cleaned_data.get("hear_about_progress", False)
+            if contributing.support(
+                idea, Participant.signed_in(request.user), hear_about_progress=keep_posted
+            ):
                 messages.success(request, _("Thank you for supporting this idea."))
             else:
                 messages.info(request, _("You already support this idea."))
             return redirect("ideas:idea", idea.pk)
         return _by_email(
-            request, PendingAction.Kind.SUPPORT, board=idea.board, form=form, answers={}, idea=idea
+            request,
+            PendingAction.Kind.SUPPORT,
+            board=idea.board,
+            form=form,
+            answers={"hear_about_progress": form.cleaned_data.get("hear_about_progress", False)},
+            idea=idea,
         )
 
     return _handle(request, form, "ideas/support.html", {"idea": idea, "board": idea.board}, act)

@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from chorus.plugins import (
     DemoSection,
     GetInvolvedItem,
+    PersonToTell,
     hookimpl,
     in_default_language,
     in_enabled_sites,
@@ -186,6 +187,26 @@ def chorus_register_dashboard_panels(user, request):
             context={"started": rows},
             order=35,
         )
+    ]
+
+
+@hookimpl
+def chorus_people_to_tell(site, source):
+    """Everyone who asked to hear back about the consultation a recommendation came from
+    (its survey, in every language), in their language and format."""
+    from .consultations import hear_back_requests
+    from .models import ConsultationPage
+
+    if not isinstance(source.page, ConsultationPage):
+        return []
+    return [
+        PersonToTell(
+            email=request.email,
+            language=request.language,
+            format="easy_read" if request.easy_read else "",
+            consented=True,
+        )
+        for request in hear_back_requests(source.page).order_by("pk")
     ]
 
 

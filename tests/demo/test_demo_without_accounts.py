@@ -8,7 +8,7 @@ from django.db.models import Q
 from wagtail.models import Site
 
 from chorus.plugins import enablement
-from coproduction.models import Person, PostcodeArea, Topic
+from coproduction.models import Commitment, Person, PostcodeArea, Recommendation, Topic
 from partnerships.models import MemberRegister, Membership
 from plugins.grants.models import Application, Assessment, Award
 from plugins.timecredits.models import Offer, Scheme, Transaction, Wallet
@@ -57,3 +57,8 @@ def test_the_member_register_is_built_with_no_members_or_ballots():
     assert not Membership.objects.exists()
     assert not Ballot.objects.exists()
     assert not Proposal.objects.exists()
+
+
+def test_you_said_we_did_has_its_recommendations_but_no_commitments_without_owners():
+    assert Recommendation.objects.count() == 5
+    assert not Commitment.objects.exists()

@@ -51,6 +51,7 @@ def test_signing_up_books_a_place_and_emails_links_to_a_qr_code_and_a_calendar_f
     assert "Your place is booked" in page
     booking = Booking.objects.get(page=event)
     assert (booking.status, booking.email) == ("confirmed", "amina@example.org")
+    assert not booking.hear_back
     [email] = mailoutbox
     assert email.to == ["amina@example.org"]
     assert "You have a place at Carers' drop-in at Chatham library" in email.body
@@ -65,6 +66,17 @@ def test_signing_up_books_a_place_and_emails_links_to_a_qr_code_and_a_calendar_f
     assert f"UID:event-{event.pk}@medway-swale.localhost" in calendar
     assert "SUMMARY:Carers' drop-in at Chatham library" in calendar
     assert re.search(r"http://medway-swale\.localhost(:\d+)?/take-part/cancel/\S+/", email.body)
+
+
+def test_asking_to_hear_what_happens_is_kept_with_the_booking(
+    client, event, django_capture_on_commit_callbacks
+):
+    form = client.get(sign_up_url(event), **MEDWAY).content.decode()
+    assert "Tell me by email what happens as a result" in form
+
+    sign_up(client, sign_up_url(event), django_capture_on_commit_callbacks, hear_back="on")
+
+    assert Booking.objects.get(page=event).hear_back
 
 
 def test_a_full_event_puts_people_on_the_waiting_list_and_says_so(

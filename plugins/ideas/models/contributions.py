@@ -99,6 +99,8 @@ class Support(models.Model):
     )
     language = models.CharField(_("language"), max_length=10, default="en-gb")
     created_at = models.DateTimeField(_("supported"), default=timezone.now)
+    #: They asked to hear what partners do about the idea ("You said, we did" updates).
+    hear_about_progress = models.BooleanField(_("asked to hear about progress"), default=False)
 
     class Meta:
         verbose_name = _("support")

@@ -19,6 +19,8 @@ from .contributions import (
     GetInvolvedItem,
     NavigationItem,
     Panel,
+    PersonToTell,
+    Source,
     Statement,
     SubmittedResponse,
 )
@@ -46,7 +48,9 @@ __all__ = [
     "GetInvolvedItem",
     "NavigationItem",
     "Panel",
+    "PersonToTell",
     "PluginAppConfig",
+    "Source",
     "Statement",
     "SubmittedResponse",
     "PluginMeta",

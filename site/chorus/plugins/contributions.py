@@ -128,3 +128,39 @@ class SubmittedResponse:
     topics: tuple[str, ...] = ()
     language: str = "en-gb"
     may_quote: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a "You said, we did" recommendation came from, as hooks are told it.
+
+    ``kind`` is one of ``"assembly"``, ``"consultation"``, ``"idea"``, ``"spotlight"``,
+    ``"meeting"``. For a source that is a page, ``page`` is that page (its specific
+    instance); for one that is not (an idea), ``model`` names its model
+    (``"ideas.idea"``) and ``object_id`` its primary key. ``label`` and ``url`` are what the
+    public tracker shows for it.
+    """
+
+    kind: str
+    page: Any = None
+    model: str = ""
+    object_id: int | None = None
+    label: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class PersonToTell:
+    """Someone who took part in a source and may be told what became of it.
+
+    ``email`` is their address; ``name`` how to greet them ("" for none); ``language`` the
+    language code to write in (``"en-gb"``, ``"pl"``); ``format`` ``""`` for the standard
+    wording or ``"easy_read"``; ``consented`` is true only when they agreed to hear what
+    happened (asked to hear back, ticked "keep me posted"...). Nobody is told without it.
+    """
+
+    email: str
+    name: str = ""
+    language: str = "en-gb"
+    format: str = ""
+    consented: bool = False

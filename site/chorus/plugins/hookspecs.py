@@ -26,6 +26,8 @@ if TYPE_CHECKING:
         GetInvolvedItem,
         NavigationItem,
         Panel,
+        PersonToTell,
+        Source,
         SubmittedResponse,
     )
 
@@ -246,6 +248,34 @@ def chorus_on_response_submitted(site: Site, response: SubmittedResponse) -> Non
                     site=site, key=f"{response.key}:{statement.prompt}",
                     defaults={"text": statement.text, "source": response.source},
                 )
+    """
+
+
+@hookspec
+def chorus_people_to_tell(site: Site, source: Source) -> list[PersonToTell]:
+    """Return the people who took part in ``source`` on ``site`` and may hear what came of it.
+
+    Called when a "You said, we did" commitment that answers a recommendation from
+    ``source`` changes status, by the task that emails the update, for the core and the
+    plugins that are on for ``site``. ``source`` is a :class:`~chorus.plugins.Source`: its
+    ``kind`` (``"assembly"``, ``"consultation"``, ``"idea"``, ``"spotlight"``,
+    ``"meeting"``) and the page, or the model and id, it stands for. Return a
+    :class:`~chorus.plugins.PersonToTell` for each person your plugin knows took part (an
+    empty list for a source that is not yours), with ``consented=True`` only for those who
+    agreed to hear back; the others are never emailed. Lists from every plugin are combined
+    and each address is told once, in the language and format of its first entry.
+
+    Example::
+
+        @hookimpl
+        def chorus_people_to_tell(site, source):
+            if source.kind != "assembly" or source.page is None:
+                return []
+            return [
+                PersonToTell(email=booking.email, name=booking.name,
+                             language=booking.language, consented=booking.keep_informed)
+                for booking in Booking.objects.filter(assembly=source.page, attended=True)
+            ]
     """
 
 

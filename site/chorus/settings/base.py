@@ -262,6 +262,12 @@ CHORUS_REGISTER_LINK_LIFETIME = datetime.timedelta(days=7)
 CHORUS_REGISTER_LINKS_PER_EMAIL_PER_HOUR = 3
 # Forms on idea boards (suggest, support, comment, report) from one client address an hour.
 CHORUS_IDEAS_POSTS_PER_HOUR = int(env_str("CHORUS_IDEAS_POSTS_PER_HOUR", "30"))
+# "You said, we did": days between two reminders to the owner of one overdue commitment, and
+# the licence its open data (JSON and CSV) is published under.
+CHORUS_COMMITMENT_REMINDER_DAYS = int(env_str("CHORUS_COMMITMENT_REMINDER_DAYS", "7"))
+CHORUS_TRACKER_OPEN_DATA_LICENSE = env_str(
+    "CHORUS_TRACKER_OPEN_DATA_LICENSE", "https://creativecommons.org/licenses/by/4.0/"
+)
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=int(env_str("CHORUS_SIGN_IN_COOL_OFF_MINUTES", "15"))
 )

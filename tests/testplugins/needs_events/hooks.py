@@ -142,6 +142,12 @@ def chorus_on_response_submitted(site, response):
 
 
 @hookimpl
+def chorus_people_to_tell(site, source):
+    CALLS.append(("chorus_people_to_tell", site.hostname, source))
+    return []
+
+
+@hookimpl
 def chorus_register_demo_sections():
     CALLS.append(("chorus_register_demo_sections", ""))
     return [DemoSection(build=_build_demo, hostnames=DEMO_HOSTNAMES)]

@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page, Site
 from chorus.common.factories import PageFactory
 from chorus.demo import content
 from chorus.demo import publications as demo_publications
+from chorus.demo.accountability import build_accountability
 from chorus.demo.bulletins import build_bulletin
 from chorus.demo.easyread import build_easy_read_versions
 from chorus.demo.members import build_register
@@ -112,6 +113,8 @@ class Command(BaseCommand):
         lines += build_site_pages([network, *sites.values()])
         # After the register's people: the bulletin goes to whoever is in its segment.
         lines += build_bulletin(network, sites)
+        # After the plugins' sections: recommendations come from a consultation and an idea.
+        lines += build_accountability(network, sites, organisations, with_people=with_admin)
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)
