@@ -1,6 +1,6 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
-targets), and the bulletins sent to the people on it."""
+targets), the bulletins sent to the people on it, and selection by lot for assemblies."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .bulletins import BulletinDelivery, BulletinIndexPage, BulletinPage, BulletinSend
@@ -10,6 +10,7 @@ from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
 from .signup import SignUp
+from .sortition import DrawAttempt, Invitation, InvitationRound, Selection, Volunteer
 from .targets import PopulationTarget, TargetImport
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
     "ConsentRecord",
     "ConsentWording",
     "Demographics",
+    "DrawAttempt",
+    "Invitation",
+    "InvitationRound",
     "Method",
     "Person",
     "PersonRole",
@@ -36,8 +40,10 @@ __all__ = [
     "RegisterExport",
     "RegisterSettings",
     "Role",
+    "Selection",
     "SignUp",
     "TargetImport",
     "Topic",
+    "Volunteer",
     "normalise_email",
 ]
