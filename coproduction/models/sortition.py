@@ -92,9 +92,7 @@ class Invitation(models.Model):
         VOLUNTEERED = "volunteered", _("Volunteered")
         DECLINED = "declined", _("Declined")
 
-    round = models.ForeignKey(
-        InvitationRound, on_delete=models.CASCADE, related_name="invitations"
-    )
+    round = models.ForeignKey(InvitationRound, on_delete=models.CASCADE, related_name="invitations")
     assembly = models.ForeignKey(
         "coproduction.AssemblyPage", on_delete=models.CASCADE, related_name="+"
     )
@@ -157,9 +155,7 @@ class Volunteer(models.Model):
     )
     age_band = models.CharField(_("age"), max_length=40, choices=c.AgeBand.choices)
     sex = models.CharField(_("sex"), max_length=40, choices=c.Sex.choices)
-    ethnic_group = models.CharField(
-        _("ethnic group"), max_length=40, choices=c.EthnicGroup.choices
-    )
+    ethnic_group = models.CharField(_("ethnic group"), max_length=40, choices=c.EthnicGroup.choices)
     disability = models.CharField(_("disability"), max_length=40, choices=c.Disability.choices)
     available = models.BooleanField(_("free on the assembly's dates"), default=True)
     consent_text = models.TextField(_("consent wording agreed to"))
