@@ -1,6 +1,7 @@
 """The draw's algorithm on its own: plain Python, no database (fast)."""
 
 import random
+from pathlib import Path
 
 import pytest
 
@@ -114,7 +115,7 @@ def test_a_draw_that_runs_out_of_attempts_names_the_unmet_minimums():
 
 
 def test_the_module_imports_nothing_but_the_standard_library():
-    source = open(algorithm.__file__, encoding="utf-8").read()
+    source = Path(algorithm.__file__).read_text(encoding="utf-8")
     imports = {
         line.split()[1].split(".")[0]
         for line in source.splitlines()
