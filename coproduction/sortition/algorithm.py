@@ -125,7 +125,7 @@ def read_pool(text):
     pool = []
     for row in reader:
         person_id = row.pop("id")
-        pool.append((person_id, {key: value for key, value in row.items()}))
+        pool.append((person_id, dict(row.items())))
     return pool
 
 
@@ -230,7 +230,7 @@ def _attempt(pool, quotas, size, rng):
     Returns ``(ids in the order drawn, None)`` or ``(None, unmet)`` where ``unmet`` lists
     ``(dimension, category, selected, min)`` for the minimums left unmet.
     """
-    counts = {d: {c: 0 for c in cats} for d, cats in quotas.items()}
+    counts = {d: dict.fromkeys(cats, 0) for d, cats in quotas.items()}
     left = list(pool)
     chosen = []
     while len(chosen) < size:

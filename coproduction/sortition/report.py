@@ -50,8 +50,8 @@ def selection_report(selection):
         known = categories(dimension, places)
         codes = [code for code, _label in known]
         codes += [code for code in quotas if code not in codes]
-        in_pool = {code: 0 for code in codes}
-        picked = {code: 0 for code in codes}
+        in_pool = dict.fromkeys(codes, 0)
+        picked = dict.fromkeys(codes, 0)
         for person_id, values in pool:
             code = values.get(dimension, "")
             if code not in in_pool:

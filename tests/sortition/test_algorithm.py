@@ -20,7 +20,9 @@ def invented_pool(size, seed=1):
                 "place": rng.choice(PLACES),
                 "age_band": rng.choice(AGES),
                 "sex": rng.choice(["female", "male", "female", "male", "prefer_not"]),
-                "ethnic_group": rng.choice(["white_british"] * 6 + ["asian_indian", "black_african"]),
+                "ethnic_group": rng.choice(
+                    ["white_british"] * 6 + ["asian_indian", "black_african"]
+                ),
                 "disability": rng.choice(["no", "no", "no", "yes_a_lot", "yes_a_little"]),
             },
         )
@@ -30,7 +32,8 @@ def invented_pool(size, seed=1):
 
 QUOTAS = {
     "place": {place: {"min": 10, "max": 13} for place in PLACES},
-    "age_band": {age: {"min": 4, "max": 8} for age in AGES[:7]} | {"prefer_not": {"min": 0, "max": 3}},
+    "age_band": {age: {"min": 4, "max": 8} for age in AGES[:7]}
+    | {"prefer_not": {"min": 0, "max": 3}},
     "sex": {"female": {"min": 20, "max": 24}, "male": {"min": 19, "max": 23}},
     "ethnic_group": {"asian_indian": {"min": 3, "max": 6}, "black_african": {"min": 3, "max": 6}},
     "disability": {"yes_a_lot": {"min": 4, "max": 8}, "yes_a_little": {"min": 4, "max": 8}},
@@ -85,13 +88,18 @@ def test_infeasible_quotas_are_named_before_drawing():
     }
     available = sum(1 for _id, c in pool if c["age_band"] == "16_24")
     messages = [problem.message for problem in algorithm.check(pool, quotas, 45)]
-    assert f"age_band 16_24 needs at least 60 but only {available} volunteers are in that group." in messages
+    assert (
+        f"age_band 16_24 needs at least 60 but only {available} volunteers are in that group."
+        in messages
+    )
     assert "sex minimums add up to 48, more than the panel of 45." in messages
     assert "The maximums for place add up to 40, fewer than 45." in messages
     with pytest.raises(algorithm.DrawFailed) as failure:
         algorithm.draw(pool, quotas, "seed", 45)
     assert {p.code for p in failure.value.problems} == {
-        "min_above_pool", "mins_above_size", "maxes_below_size"
+        "min_above_pool",
+        "mins_above_size",
+        "maxes_below_size",
     }
 
 
@@ -121,4 +129,14 @@ def test_the_module_imports_nothing_but_the_standard_library():
         for line in source.splitlines()
         if line.startswith(("import ", "from "))
     }
-    assert imports <= {"argparse", "csv", "hashlib", "io", "json", "math", "random", "sys", "dataclasses"}
+    assert imports <= {
+        "argparse",
+        "csv",
+        "hashlib",
+        "io",
+        "json",
+        "math",
+        "random",
+        "sys",
+        "dataclasses",
+    }
