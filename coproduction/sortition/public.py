@@ -44,8 +44,9 @@ def _selection(assembly_id, *, result=False):
 
 def command(selection):
     """The command that re-runs the draw from the downloaded files."""
+    seed = shlex.quote(selection.seed)
     return (
-        f"python3 redraw.py --pool pool.csv --quotas quotas.json --seed {shlex.quote(selection.seed)}"
+        f"python3 redraw.py --pool pool.csv --quotas quotas.json --seed {seed}"
         f" --size {selection.size} --reserves {selection.reserves}"
     )
 

@@ -221,3 +221,17 @@ def test_staff_without_the_permission_cannot_run_a_draw(client, setting, django_
     user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
     client.force_login(user)
     assert client.get(admin(assembly)).status_code in (302, 403)
+
+
+def test_volunteering_is_in_the_personal_data_export_and_erasure_blanks_it(setting):
+    assembly, pool = setting
+    person = pool[0].person
+    [record] = personal_data.export(person.email)
+    [given] = record["assembly_volunteering"]
+    assert given["pseudonymous_id"] == pool[0].pseudonym
+    assert given["consent_wording"] == "I agree."
+    personal_data.erase(person.email)
+    pool[0].refresh_from_db()
+    assert pool[0].withdrawn_at is not None
+    assert (pool[0].age_band, pool[0].sex, pool[0].consent_text) == ("", "", "")
+    assert pool[0].pseudonym not in [row[0] for row in draws.pool_rows(assembly)]
