@@ -11,7 +11,6 @@
    explicit re-draw is logged as a :class:`DrawAttempt`.
 """
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -20,11 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coproduction.register import categories as c
-
-
-def hash_token(token):
-    """What is stored for a link's ``token``: its SHA-256, in hex."""
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def new_pseudonym():

@@ -31,7 +31,7 @@ from django_tasks_db import DatabaseBackend
 
 from chorus.identity.models import SiteIdentity
 from coproduction.models import Invitation, InvitationRound, Purpose
-from coproduction.models.sortition import hash_token
+from coproduction.models.signup import hash_token
 from coproduction.register.segments import Segment
 
 BATCH_SIZE = 200

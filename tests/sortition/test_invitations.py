@@ -7,7 +7,7 @@ from django.core import mail
 
 from coproduction.factories import PersonFactory
 from coproduction.models import Invitation, InvitationRound, Purpose, Volunteer
-from coproduction.models.sortition import hash_token
+from coproduction.models.signup import hash_token
 from coproduction.sortition import invitations
 
 from .helpers import assembly_on, places

@@ -28,7 +28,7 @@ from coproduction.models import (
     Selection,
     Volunteer,
 )
-from coproduction.models.sortition import hash_token
+from coproduction.models.signup import hash_token
 from coproduction.register.categories import PREFER_NOT
 from coproduction.register.segments import Segment
 from coproduction.sortition import algorithm, draws
