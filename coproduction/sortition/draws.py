@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from chorus.caching.generation import bump_now_and_on_commit
+from chorus.caching.purge import purge_pages
 from coproduction.models import DrawAttempt, Selection, Volunteer
 
 from . import algorithm
@@ -64,6 +65,12 @@ def pool_rows(assembly):
         .order_by("pseudonym")
     )
     return [(volunteer.pseudonym, volunteer.categories()) for volunteer in volunteers]
+
+
+def _shown_anew(selection):
+    """The assembly's page shows the draw: forget cached copies (server and CDN)."""
+    bump_now_and_on_commit()
+    transaction.on_commit(lambda: purge_pages([selection.assembly]), robust=True)
 
 
 def _locked(selection, *allowed):
@@ -132,7 +139,7 @@ def publish_seed(selection, *, seed, description, user):
         locked.status = Selection.Status.SEED_PUBLISHED
         locked.save()
         log(locked, SEED_ACTION, user=user, data={"seed": seed})
-        bump_now_and_on_commit()
+        _shown_anew(locked)
     return locked
 
 
@@ -194,7 +201,7 @@ def start_again(selection, *, reason, user):
         locked.status = Selection.Status.FROZEN
         locked.save()
         log(locked, START_AGAIN_ACTION, user=user, data={"reason": reason.strip()})
-        bump_now_and_on_commit()
+        _shown_anew(locked)
     return locked
 
 
@@ -206,7 +213,7 @@ def publish_result(selection, user):
         locked.published_at = timezone.now()
         locked.save()
         log(locked, PUBLISH_ACTION, user=user)
-        bump_now_and_on_commit()
+        _shown_anew(locked)
     return locked
 
 

@@ -67,16 +67,21 @@ def page(request, assembly_id):
     return render(request, "coproduction/sortition/public.html", context)
 
 
-def _file(content, content_type, filename):
+def _file(selection, content, content_type, filename):
+    """A download; kept by browsers and CDNs only once the result is published (before, a
+    re-draw may change the quotas)."""
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = f"public, max-age={FILE_MAX_AGE}"
+    if selection.status == Selection.Status.PUBLISHED:
+        response["Cache-Control"] = f"public, max-age={FILE_MAX_AGE}"
+    else:
+        response["Cache-Control"] = "no-cache"
     return response
 
 
 def pool_csv(request, assembly_id):
     selection = _selection(assembly_id)
-    return _file(selection.pool_csv, "text/csv; charset=utf-8", "pool.csv")
+    return _file(selection, selection.pool_csv, "text/csv; charset=utf-8", "pool.csv")
 
 
 def quotas_json(request, assembly_id):
@@ -86,7 +91,7 @@ def quotas_json(request, assembly_id):
         "reserves": selection.reserves,
         "quotas": selection.quotas,
     }
-    return _file(json.dumps(data, indent=2), "application/json", "quotas.json")
+    return _file(selection, json.dumps(data, indent=2), "application/json", "quotas.json")
 
 
 def quotas_csv(request, assembly_id):
@@ -99,7 +104,7 @@ def quotas_csv(request, assembly_id):
         for code, bounds in quotas.items():
             label = category_label(dimension, code, places)
             writer.writerow([dimension, code, label, bounds["min"], bounds["max"]])
-    return _file(out.getvalue(), "text/csv; charset=utf-8", "quotas.csv")
+    return _file(selection, out.getvalue(), "text/csv; charset=utf-8", "quotas.csv")
 
 
 def result_json(request, assembly_id):
@@ -115,10 +120,10 @@ def result_json(request, assembly_id):
         **selection.result,
         "command": command(selection),
     }
-    return _file(json.dumps(data, indent=2), "application/json", "result.json")
+    return _file(selection, json.dumps(data, indent=2), "application/json", "result.json")
 
 
 def redraw_py(request, assembly_id):
     """The algorithm's source as it was when the draw was made."""
     selection = _selection(assembly_id, result=True)
-    return _file(selection.algorithm_source, "text/x-python; charset=utf-8", "redraw.py")
+    return _file(selection, selection.algorithm_source, "text/x-python; charset=utf-8", "redraw.py")

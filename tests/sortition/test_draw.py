@@ -105,6 +105,7 @@ def test_a_published_draw_can_be_re_run_from_its_public_files_with_plain_python(
 ):
     assembly, pool = setting
     quotas_from_figures(admin_client, assembly)
+    assert "Selection by lot" not in client.get(assembly.url).content.decode()
     step(admin_client, assembly, "freeze")
     step(admin_client, assembly, "seed", seed=SEED, description="Lottery of 9 January 2027")
 
