@@ -127,3 +127,11 @@ def register_sortition_log_actions(actions):
         draws.START_AGAIN_ACTION, _("Start the draw again"), _("Draw set aside")
     )
     actions.register_action(draws.PUBLISH_ACTION, _("Publish result"), _("Result published"))
+
+
+@hooks.register("register_permissions")
+def register_sortition_permission():
+    """Let groups be given "Can invite volunteers and run an assembly's draw"."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="coproduction", codename="run_draw")

@@ -257,6 +257,7 @@ class Selection(models.Model):
     class Meta:
         verbose_name = _("selection by lot")
         verbose_name_plural = _("selections by lot")
+        default_permissions = ()
         permissions = [("run_draw", _("Can invite volunteers and run an assembly's draw"))]
 
     def __str__(self):

@@ -217,13 +217,6 @@ def test_the_selection_report_shows_each_quota_with_small_numbers_suppressed(
     assert "<caption>Ethnic group</caption>" in public and "fewer than 5" in public
 
 
-def test_staff_without_the_permission_cannot_run_a_draw(client, setting, django_user_model):
-    assembly, pool = setting
-    user = django_user_model.objects.create_user("editor", password="x", is_staff=True)
-    client.force_login(user)
-    assert client.get(admin(assembly)).status_code in (302, 403)
-
-
 def test_volunteering_is_in_the_personal_data_export_and_erasure_blanks_it(setting):
     assembly, pool = setting
     person = pool[0].person

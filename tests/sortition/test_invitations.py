@@ -3,14 +3,23 @@
 import re
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from wagtail.models import GroupPagePermission
 
+from chorus.common.factories import UserFactory
 from coproduction.factories import PersonFactory
-from coproduction.models import Invitation, InvitationRound, Purpose, Volunteer
+from coproduction.models import (
+    Invitation,
+    InvitationRound,
+    Purpose,
+    RegisterSettings,
+    Volunteer,
+)
 from coproduction.models.signup import hash_token
 from coproduction.sortition import invitations
 
-from .helpers import assembly_on, places
+from .helpers import assembly_on, places, volunteers
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +167,35 @@ def test_staff_add_a_volunteer_taken_by_phone(admin_client, setting):
     assert volunteer.method == Volunteer.Method.PHONE and volunteer.recorded_by is not None
     overview = admin_client.get(f"/admin/selection-by-lot/{assembly.pk}/").content.decode()
     assert "Pat Jones" in overview and volunteer.pseudonym in overview
+
+
+def test_a_partnership_team_invites_and_sees_volunteers_only_in_its_own_place(
+    client, setting, medway_site
+):
+
+    assembly, medway, west_kent = setting
+    group = Group.objects.create(name="Medway engagement")
+    group.permissions.add(*Permission.objects.filter(codename__in=["access_admin", "run_draw"]))
+    GroupPagePermission.objects.create(
+        group=group, page=assembly.get_parent(), permission_type="change"
+    )
+    RegisterSettings.objects.update_or_create(site=medway_site, defaults={"team": group})
+    officer = UserFactory()
+    officer.groups.add(group)
+    client.force_login(officer)
+    medway_volunteer, west_kent_volunteer = volunteers(assembly, [medway, west_kent], 2)
+
+    overview = client.get(f"/admin/selection-by-lot/{assembly.pk}/").content.decode()
+    assert medway_volunteer.pseudonym in overview
+    assert west_kent_volunteer.pseudonym not in overview
+    refused = client.post(
+        f"/admin/selection-by-lot/{assembly.pk}/invite/",
+        {"size": 5, "places": [str(west_kent.pk)], "action": "send"},
+    )
+    assert refused.status_code == 200 and not InvitationRound.objects.exists()
+
+
+def test_staff_without_the_permission_cannot_open_the_draw(client, setting):
+    assembly, medway, west_kent = setting
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(f"/admin/selection-by-lot/{assembly.pk}/").status_code in (302, 403)
