@@ -154,6 +154,9 @@ class InviteView(SelectionView):
         return context
 
     def post(self, request):
+        if self.selection.status != Selection.Status.OPEN:
+            messages.error(request, _("The pool is frozen: nobody can be invited now."))
+            return self.overview()
         form = InviteForm(request.POST, places=self.my_places)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
