@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from chorus.common.check_answers import answers
 from chorus.common.error_summary import problems
-from coproduction.models import Invitation, Selection, Volunteer
+from coproduction.models import Invitation, Person, Selection, Volunteer
 
 from . import invitations
 from .forms import CONSENT_WORDING, VolunteerForm
@@ -30,7 +30,7 @@ def _context(invitation, **extra):
 
 def _refusal(request, invitation):
     """The page for a link that cannot be used now, or ``None``."""
-    if invitation is None:
+    if invitation is None or invitation.person.status != Person.Status.ACTIVE:
         return render(request, "coproduction/register/unknown_link.html", status=404)
     if invitation.response:
         return render(

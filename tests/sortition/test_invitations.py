@@ -17,6 +17,7 @@ from coproduction.models import (
     Volunteer,
 )
 from coproduction.models.signup import hash_token
+from coproduction.register import personal_data
 from coproduction.sortition import invitations
 
 from .helpers import assembly_on, places, volunteers
@@ -141,8 +142,21 @@ def test_an_invitee_can_say_no_and_nothing_else_is_kept(admin_client, client, se
     assert "You have said no" in client.get(f"/volunteer/{token}/").content.decode()
 
 
-def test_a_link_we_did_not_send_is_not_found(client, setting):
+def test_a_link_we_did_not_send_or_for_someone_erased_is_not_found(admin_client, client, setting):
+    assembly, medway, west_kent = setting
     assert client.get("/volunteer/not-a-real-token/").status_code == 404
+    person = PersonFactory(places=[medway], consents=[Purpose.INVITATIONS])
+    invite(admin_client, assembly, [medway.pk], 1)
+    token = link_in(mail.outbox[0]).group(1)
+    assert client.get(f"/volunteer/{token}/").status_code == 200
+    personal_data.erase(person.email)
+    assert client.get(f"/volunteer/{token}/").status_code == 404
+
+
+def test_an_assembly_page_offers_selection_by_lot_to_staff_who_run_draws(admin_client, setting):
+    assembly, medway, west_kent = setting
+    edit = admin_client.get(f"/admin/pages/{assembly.pk}/edit/").content.decode()
+    assert f"/admin/selection-by-lot/{assembly.pk}/" in edit
 
 
 def test_staff_add_a_volunteer_taken_by_phone(admin_client, setting):
