@@ -12,6 +12,7 @@ import math
 
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from coproduction.models import PopulationTarget
 from coproduction.register.categories import DIMENSIONS
@@ -32,7 +33,11 @@ def assembly_places(assembly):
     home = site.root_page.specific if site else None
     if isinstance(home, PartnershipHomePage):
         return PartnershipHomePage.objects.filter(pk=home.pk)
-    return PartnershipHomePage.objects.filter(kind=PartnershipHomePage.Kind.PLACE).order_by("title")
+    # The places' own sites' home pages, not their translations (e.g. the Polish home).
+    roots = Site.objects.values("root_page_id")
+    return PartnershipHomePage.objects.filter(
+        kind=PartnershipHomePage.Kind.PLACE, pk__in=roots
+    ).order_by("title")
 
 
 def dimension_label(dimension):

@@ -30,6 +30,8 @@ def test_the_pilot_has_a_published_draw_that_re_runs_to_the_same_people(demo, cl
     pool = client.get(public + "pool.csv", **host).content.decode()
     quotas = algorithm.read_quotas(client.get(public + "quotas.json", **host).content.decode())
     result = json.loads(client.get(public + "result.json", **host).content)
+    places = {categories["place"] for _id, categories in algorithm.read_pool(pool)}
+    assert places == {"medway-swale", "west-kent", "east-kent", "dgs"}
     again = algorithm.draw(algorithm.read_pool(pool), quotas, result["seed"], 45, 10)
     assert again.selected == result["selected"] and again.reserves == result["reserves"]
 
