@@ -221,15 +221,17 @@ def panel(assembly):
     """The people drawn for ``assembly``: ``(selected, reserves)``, two lists of ``Person``
     in the draw's order (the reserves in the order they are to be offered a place).
 
-    Both are empty until the assembly has been drawn. The lead connects these to bookings:
-    the selected get confirmed places, the reserves go on the waiting list in order.
+    Both are empty until the assembly has been drawn. A record merged since into another is
+    given as the record it was merged into; an erased person stays (status ``ERASED``).
+    Bookings use these: the selected get confirmed places, the reserves go on the waiting
+    list in order.
     """
     selection = Selection.objects.filter(assembly=assembly).first()
     if selection is None or not selection.drawn:
         return [], []
     ids = selection.result["selected"] + selection.result["reserves"]
     people = {
-        volunteer.pseudonym: volunteer.person
+        volunteer.pseudonym: _current(volunteer.person)
         for volunteer in Volunteer.objects.filter(
             assembly=assembly, pseudonym__in=ids
         ).select_related("person")
@@ -237,6 +239,13 @@ def panel(assembly):
     selected = [people[pseudonym] for pseudonym in selection.result["selected"]]
     reserves = [people[pseudonym] for pseudonym in selection.result["reserves"]]
     return selected, reserves
+
+
+def _current(person):
+    """``person``, or the record it was merged into (following a chain of merges)."""
+    while person.status == person.Status.MERGED and person.merged_into_id:
+        person = person.merged_into
+    return person
 
 
 # --- messages ------------------------------------------------------------------------------

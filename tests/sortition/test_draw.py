@@ -6,8 +6,10 @@ import subprocess
 
 import pytest
 
+from coproduction.factories import PersonFactory
 from coproduction.models import DrawAttempt, Selection
 from coproduction.register import personal_data
+from coproduction.register.merge import merge_people
 from coproduction.sortition import draws
 
 from .helpers import assembly_on, places, targets, volunteers
@@ -229,3 +231,16 @@ def test_volunteering_is_in_the_personal_data_export_and_erasure_blanks_it(setti
     assert pool[0].withdrawn_at is not None
     assert (pool[0].age_band, pool[0].sex, pool[0].consent_text) == ("", "", "")
     assert pool[0].pseudonym not in [row[0] for row in draws.pool_rows(assembly)]
+
+
+def test_the_panel_follows_a_selected_person_merged_into_another_record(admin_client, setting):
+    assembly, pool = setting
+    quotas_from_figures(admin_client, assembly)
+    step(admin_client, assembly, "freeze")
+    step(admin_client, assembly, "seed", seed=SEED, description="A witness")
+    step(admin_client, assembly, "draw")
+    selected, reserves = draws.panel(assembly)
+    kept = PersonFactory(email="kept@example.org")
+    merge_people(kept, selected[0], by=None)
+    assert draws.panel(assembly)[0][0] == kept
+    assert draws.panel(assembly)[0][1:] == selected[1:]
