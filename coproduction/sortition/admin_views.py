@@ -281,6 +281,17 @@ class QuotaForm(PanelForm):
             self.grid.append((dimension_label(dimension), rows))
         self.places = places
 
+    def clean(self):
+        """Each category's minimum may not be above its maximum."""
+        data = super().clean()
+        for _label, rows in self.grid:
+            for _category, low, high in rows:
+                low_value, high_value = data.get(low.name), data.get(high.name)
+                if low_value is not None and high_value is not None and low_value > high_value:
+                    message = _("The maximum is below the minimum (%(min)s).")
+                    self.add_error(high.name, message % {"min": low_value})
+        return data
+
     def quotas(self):
         data = self.cleaned_data
         return {

@@ -28,12 +28,12 @@ PLACE_LABEL = _("Place")
 
 def assembly_places(assembly):
     """The places an assembly draws from: its partnership's, or every place partnership
-    for an assembly on the network's site."""
+    (their own sites' home pages, not their translations) for an assembly elsewhere."""
     site = assembly.get_site()
-    home = site.root_page.specific if site else None
-    if isinstance(home, PartnershipHomePage):
-        return PartnershipHomePage.objects.filter(pk=home.pk)
-    # The places' own sites' home pages, not their translations (e.g. the Polish home).
+    if site is not None:
+        home = PartnershipHomePage.objects.filter(pk=site.root_page_id)
+        if home.exists():
+            return home
     roots = Site.objects.values("root_page_id")
     return PartnershipHomePage.objects.filter(
         kind=PartnershipHomePage.Kind.PLACE, pk__in=roots

@@ -53,6 +53,17 @@ def messages(response):
     return [str(message) for message in response.context["messages"]]
 
 
+def test_a_maximum_below_its_minimum_is_refused_on_its_field(admin_client, setting):
+    assembly, pool = setting
+    page = admin_client.post(admin(assembly, "quotas/"), {"action": "suggest", "size": 20})
+    form = page.context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data.update({"sex__female__min": 9, "sex__female__max": 3, "action": "save"})
+    refused = admin_client.post(admin(assembly, "quotas/"), data)
+    assert "The maximum is below the minimum (9)." in refused.content.decode()
+    assert Selection.objects.get().quotas == {}
+
+
 def test_quotas_are_suggested_in_proportion_to_the_population(admin_client, setting):
     assembly, pool = setting
     page = admin_client.post(admin(assembly, "quotas/"), {"action": "suggest", "size": 20})
@@ -103,7 +114,7 @@ def test_infeasible_quotas_name_the_categories_that_conflict_and_save_no_draw(
 
 
 def test_a_published_draw_can_be_re_run_from_its_public_files_with_plain_python(
-    admin_client, client, setting, tmp_path
+    admin_client, client, setting, tmp_path, django_assert_max_num_queries
 ):
     assembly, pool = setting
     quotas_from_figures(admin_client, assembly)
@@ -162,7 +173,8 @@ def test_a_published_draw_can_be_re_run_from_its_public_files_with_plain_python(
     assert again["pool_sha256"] == published["pool_sha256"]
     assert set(rerun("another seed")["selected"]) != set(published["selected"])
 
-    page = client.get(public).content.decode()
+    with django_assert_max_num_queries(10):
+        page = client.get(public).content.decode()
     assert "python3 redraw.py --pool pool.csv --quotas quotas.json --seed" in page
     assert published["selected"][0] in page
 
