@@ -10,7 +10,7 @@ from coproduction.factories import PersonFactory
 from coproduction.models import DrawAttempt, Selection
 from coproduction.register import personal_data
 from coproduction.register.merge import merge_people
-from coproduction.sortition import draws
+from coproduction.sortition import algorithm, draws
 
 from .helpers import assembly_on, places, targets, volunteers
 
@@ -256,3 +256,29 @@ def test_the_panel_follows_a_selected_person_merged_into_another_record(admin_cl
     merge_people(kept, selected[0], by=None)
     assert draws.panel(assembly)[0][0] == kept
     assert draws.panel(assembly)[0][1:] == selected[1:]
+
+
+def test_a_draw_that_cannot_meet_the_quotas_says_which_and_saves_nothing(
+    admin_client, setting, monkeypatch
+):
+    assembly, pool = setting
+    quotas_from_figures(admin_client, assembly)
+    step(admin_client, assembly, "freeze")
+    step(admin_client, assembly, "seed", seed=SEED, description="A witness")
+    unmet = algorithm.Problem(
+        "unmet_minimum",
+        {"dimension": "age_band", "category": "75_plus", "selected": 1, "min": 2},
+    )
+
+    def fail(*args, **kwargs):
+        raise algorithm.DrawFailed([unmet])
+
+    monkeypatch.setattr(algorithm, "draw", fail)
+    refused = step(admin_client, assembly, "draw")
+    assert (
+        "The draw could not meet this minimum in its attempts: Age 75 or over, 1 chosen of at "
+        "least 2." in messages(refused)
+    )
+    assert Selection.objects.get().status == Selection.Status.SEED_PUBLISHED
+    assert Selection.objects.get().result == {}
+    assert not DrawAttempt.objects.exists()
