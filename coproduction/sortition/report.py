@@ -8,6 +8,7 @@ population's share.
 
 from dataclasses import dataclass
 
+from coproduction.register.charts import bar_chart
 from coproduction.register.disclosure import Cell, suppress
 
 from . import algorithm
@@ -29,10 +30,36 @@ class QuotaRow:
 
 
 @dataclass(frozen=True)
+class ChartRow:
+    """A row as ``charts.bar_chart`` reads it: the panel's share beside the population's."""
+
+    label: str
+    register: Cell
+    population_share: float | None
+
+
+@dataclass(frozen=True)
 class DimensionRows:
     key: str
     label: str
     rows: list
+    #: The same figures for the chart: shares of the panel from the rounded counts.
+    chart_rows: list = ()
+
+    @property
+    def has_targets(self):
+        return any(row.population_share is not None for row in self.rows)
+
+    @property
+    def chart(self):
+        """The server-drawn bar chart (``coproduction.register.charts``) of this dimension."""
+        return bar_chart(_Chartable(self.chart_rows, self.has_targets))
+
+
+@dataclass(frozen=True)
+class _Chartable:
+    rows: list
+    has_targets: bool
 
 
 def selection_report(selection):
@@ -62,7 +89,8 @@ def selection_report(selection):
         labels = dict(known)
         shown_pool = suppress(in_pool, with_total=False)
         shown_picked = suppress(picked, with_total=False)
-        rows = []
+        panel_shares = suppress(picked) if chosen else None
+        rows, chart_rows = [], []
         for code in codes:
             bounds = quotas.get(code, {})
             if not in_pool[code] and not bounds:
@@ -79,5 +107,9 @@ def selection_report(selection):
                     met=not bounds or bounds["min"] <= picked[code] <= bounds["max"],
                 )
             )
-        report.append(DimensionRows(dimension, str(dimension_label(dimension)), rows))
+            if panel_shares is not None:
+                chart_rows.append(
+                    ChartRow(rows[-1].label, panel_shares[code], rows[-1].population_share)
+                )
+        report.append(DimensionRows(dimension, str(dimension_label(dimension)), rows, chart_rows))
     return report

@@ -226,6 +226,7 @@ def test_the_selection_report_shows_each_quota_with_small_numbers_suppressed(
     assert "<caption>Age</caption>" in report
     assert "fewer than 5" in report
     assert "Population share" in report
+    assert "Age: the panel compared with the population</title>" in report
     step(admin_client, assembly, "publish")
     public = client.get(f"/selection-by-lot/{assembly.pk}/").content.decode()
     assert "<caption>Ethnic group</caption>" in public and "fewer than 5" in public
