@@ -55,3 +55,21 @@ def volunteers(assembly, homes, count, seed=7):
             )
         )
     return made
+
+
+def published_draw(site, homes, *, size=10):
+    """An assembly on ``site`` whose draw from 30 volunteers in ``homes`` is published;
+    returns its ``Selection``."""
+    from chorus.common.factories import UserFactory
+    from coproduction.sortition import draws
+
+    assembly = assembly_on(site, min_participants=size, max_participants=size)
+    volunteers(assembly, homes, 30)
+    user = UserFactory(is_superuser=True)
+    selection = draws.selection_for(assembly)
+    quotas = {"sex": {"female": {"min": 2, "max": size}, "male": {"min": 2, "max": size}}}
+    draws.save_quotas(selection, size=size, reserves=3, quotas=quotas, user=user)
+    draws.freeze_pool(selection, user)
+    draws.publish_seed(selection, seed="12345", description="A witness", user=user)
+    draws.draw(selection, user)
+    return draws.publish_result(selection, user)
