@@ -60,10 +60,15 @@ def volunteers(assembly, homes, count, seed=7):
 def published_draw(site, homes, *, size=10):
     """An assembly on ``site`` whose draw from 30 volunteers in ``homes`` is published;
     returns its ``Selection``."""
+    assembly = assembly_on(site, min_participants=size, max_participants=size)
+    return publish_draw(assembly, homes, size=size)
+
+
+def publish_draw(assembly, homes, *, size=10):
+    """Give ``assembly`` 30 volunteers in ``homes`` and a published draw; return it."""
     from chorus.common.factories import UserFactory
     from coproduction.sortition import draws
 
-    assembly = assembly_on(site, min_participants=size, max_participants=size)
     volunteers(assembly, homes, 30)
     user = UserFactory(is_superuser=True)
     selection = draws.selection_for(assembly)
