@@ -32,6 +32,7 @@ from django_tasks_db import DatabaseBackend
 from chorus.identity.models import SiteIdentity
 from coproduction.models import Invitation, InvitationRound, Purpose
 from coproduction.models.signup import hash_token
+from coproduction.register.links import preferences_url
 from coproduction.register.segments import Segment
 
 BATCH_SIZE = 200
@@ -175,6 +176,7 @@ def _invite(invitation, site):
             "assembly": assembly,
             "url": url,
             "site_name": site.site_name or site.hostname,
+            "preferences_url": preferences_url(person, site),
         }
         body = render_to_string(TEXT_TEMPLATE, context)
         subject = translation.gettext("An invitation to take part in %(title)s") % {

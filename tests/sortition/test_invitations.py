@@ -63,6 +63,7 @@ def test_only_people_who_agreed_to_invitations_are_sampled_and_each_is_emailed_a
     assert "news@example.org" not in {m.to[0] for m in mail.outbox}
     assert {m.to[0] for m in mail.outbox} <= {p.email for p in invited}
     token = link_in(mail.outbox[0]).group(1)
+    assert "/your-involvement/" in mail.outbox[0].body  # where to stop invitations
     # Only the link's hash is kept.
     assert Invitation.objects.filter(token_hash=hash_token(token)).exists()
     assert not Invitation.objects.filter(token_hash=token).exists()
