@@ -8,144 +8,489 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('coproduction', '0007_register_sign_ups'),
-        ('partnerships', '0004_membership_language'),
+        ("coproduction", "0007_register_sign_ups"),
+        ("partnerships", "0004_membership_language"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InvitationRound',
+            name="InvitationRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('size', models.PositiveIntegerField(verbose_name='sample size')),
-                ('places', models.JSONField(default=list, verbose_name='places')),
-                ('stratified', models.BooleanField(default=False, verbose_name='stratified by place')),
-                ('seed', models.CharField(max_length=64, verbose_name='sample seed')),
-                ('status', models.CharField(choices=[('queued', 'Waiting to start'), ('sending', 'Sending'), ('done', 'Sent'), ('failed', 'Stopped with an error')], default='queued', max_length=10, verbose_name='status')),
-                ('total', models.PositiveIntegerField(default=0, verbose_name='invitations')),
-                ('sent', models.PositiveIntegerField(default=0, verbose_name='sent')),
-                ('last_error', models.TextField(blank=True, verbose_name='error')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='created')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='updated')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('assembly', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitation_rounds', to='coproduction.assemblypage', verbose_name='assembly')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='sent by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(verbose_name="sample size")),
+                ("places", models.JSONField(default=list, verbose_name="places")),
+                (
+                    "stratified",
+                    models.BooleanField(default=False, verbose_name="stratified by place"),
+                ),
+                ("seed", models.CharField(max_length=64, verbose_name="sample seed")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Waiting to start"),
+                            ("sending", "Sending"),
+                            ("done", "Sent"),
+                            ("failed", "Stopped with an error"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0, verbose_name="invitations")),
+                ("sent", models.PositiveIntegerField(default=0, verbose_name="sent")),
+                ("last_error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="created"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="updated"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                (
+                    "assembly",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitation_rounds",
+                        to="coproduction.assemblypage",
+                        verbose_name="assembly",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="sent by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation round',
-                'verbose_name_plural': 'invitation rounds',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "invitation round",
+                "verbose_name_plural": "invitation rounds",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent')),
-                ('response', models.CharField(blank=True, choices=[('', 'No answer yet'), ('volunteered', 'Volunteered'), ('declined', 'Declined')], default='', max_length=12, verbose_name='answer')),
-                ('responded_at', models.DateTimeField(blank=True, null=True, verbose_name='answered')),
-                ('assembly', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='coproduction.assemblypage')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assembly_invitations', to='coproduction.person')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='coproduction.invitationround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent")),
+                (
+                    "response",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "No answer yet"),
+                            ("volunteered", "Volunteered"),
+                            ("declined", "Declined"),
+                        ],
+                        default="",
+                        max_length=12,
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "responded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered"),
+                ),
+                (
+                    "assembly",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="coproduction.assemblypage",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assembly_invitations",
+                        to="coproduction.person",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="invitations",
+                        to="coproduction.invitationround",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'invitation to volunteer',
-                'verbose_name_plural': 'invitations to volunteer',
+                "verbose_name": "invitation to volunteer",
+                "verbose_name_plural": "invitations to volunteer",
             },
         ),
         migrations.CreateModel(
-            name='Selection',
+            name="Selection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('open', 'Taking volunteers'), ('frozen', 'Pool frozen'), ('seed_published', 'Seed published, ready to draw'), ('drawn', 'Drawn, not yet published'), ('published', 'Result published')], default='open', max_length=20, verbose_name='status')),
-                ('size', models.PositiveIntegerField(default=45, verbose_name='panel size')),
-                ('reserves', models.PositiveIntegerField(default=10, verbose_name='reserves')),
-                ('quotas', models.JSONField(blank=True, default=dict, verbose_name='quotas')),
-                ('pool_csv', models.TextField(blank=True, verbose_name='frozen pool')),
-                ('pool_sha256', models.CharField(blank=True, max_length=64, verbose_name='pool SHA-256')),
-                ('frozen_at', models.DateTimeField(blank=True, null=True, verbose_name='pool frozen')),
-                ('seed', models.CharField(blank=True, max_length=200, verbose_name='seed')),
-                ('seed_description', models.TextField(blank=True, help_text='e.g. “The numbers drawn in the National Lottery on Saturday 9 January 2027, in the order drawn”, or “The number called by our witness, Councillor Ahmed”.', verbose_name='where the seed comes from')),
-                ('seed_published_at', models.DateTimeField(blank=True, null=True, verbose_name='seed published')),
-                ('result', models.JSONField(blank=True, default=dict, verbose_name='result')),
-                ('drawn_at', models.DateTimeField(blank=True, null=True, verbose_name='drawn')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='result published')),
-                ('algorithm_sha256', models.CharField(blank=True, max_length=64)),
-                ('algorithm_source', models.TextField(blank=True)),
-                ('assembly', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='selection', to='coproduction.assemblypage', verbose_name='assembly')),
-                ('drawn_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='drawn by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Taking volunteers"),
+                            ("frozen", "Pool frozen"),
+                            ("seed_published", "Seed published, ready to draw"),
+                            ("drawn", "Drawn, not yet published"),
+                            ("published", "Result published"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("size", models.PositiveIntegerField(default=45, verbose_name="panel size")),
+                ("reserves", models.PositiveIntegerField(default=10, verbose_name="reserves")),
+                ("quotas", models.JSONField(blank=True, default=dict, verbose_name="quotas")),
+                ("pool_csv", models.TextField(blank=True, verbose_name="frozen pool")),
+                (
+                    "pool_sha256",
+                    models.CharField(blank=True, max_length=64, verbose_name="pool SHA-256"),
+                ),
+                (
+                    "frozen_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="pool frozen"),
+                ),
+                ("seed", models.CharField(blank=True, max_length=200, verbose_name="seed")),
+                (
+                    "seed_description",
+                    models.TextField(
+                        blank=True,
+                        help_text="e.g. “The numbers drawn in the National Lottery on Saturday 9 January 2027, in the order drawn”, or “The number called by our witness, Councillor Ahmed”.",
+                        verbose_name="where the seed comes from",
+                    ),
+                ),
+                (
+                    "seed_published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="seed published"),
+                ),
+                ("result", models.JSONField(blank=True, default=dict, verbose_name="result")),
+                ("drawn_at", models.DateTimeField(blank=True, null=True, verbose_name="drawn")),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="result published"),
+                ),
+                ("algorithm_sha256", models.CharField(blank=True, max_length=64)),
+                ("algorithm_source", models.TextField(blank=True)),
+                (
+                    "assembly",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="selection",
+                        to="coproduction.assemblypage",
+                        verbose_name="assembly",
+                    ),
+                ),
+                (
+                    "drawn_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="drawn by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'selection by lot',
-                'verbose_name_plural': 'selections by lot',
-                'permissions': [('run_draw', "Can invite volunteers and run an assembly's draw")],
-                'default_permissions': (),
+                "verbose_name": "selection by lot",
+                "verbose_name_plural": "selections by lot",
+                "permissions": [("run_draw", "Can invite volunteers and run an assembly's draw")],
+                "default_permissions": (),
             },
         ),
         migrations.CreateModel(
-            name='DrawAttempt',
+            name="DrawAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='number')),
-                ('seed', models.CharField(max_length=200, verbose_name='seed')),
-                ('pool_sha256', models.CharField(max_length=64)),
-                ('quotas', models.JSONField(default=dict)),
-                ('result', models.JSONField(default=dict)),
-                ('discarded_reason', models.TextField(blank=True, verbose_name='why it was discarded')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='when')),
-                ('by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('selection', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='coproduction.selection')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="number")),
+                ("seed", models.CharField(max_length=200, verbose_name="seed")),
+                ("pool_sha256", models.CharField(max_length=64)),
+                ("quotas", models.JSONField(default=dict)),
+                ("result", models.JSONField(default=dict)),
+                (
+                    "discarded_reason",
+                    models.TextField(blank=True, verbose_name="why it was discarded"),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="when"),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "selection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attempts",
+                        to="coproduction.selection",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'draw',
-                'verbose_name_plural': 'draws',
-                'ordering': ['selection', 'number'],
+                "verbose_name": "draw",
+                "verbose_name_plural": "draws",
+                "ordering": ["selection", "number"],
             },
         ),
         migrations.CreateModel(
-            name='Volunteer',
+            name="Volunteer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pseudonym', models.CharField(default=coproduction.models.sortition.new_pseudonym, max_length=16, verbose_name='pseudonymous id')),
-                ('age_band', models.CharField(choices=[('under_16', 'Under 16'), ('16_24', '16 to 24'), ('25_34', '25 to 34'), ('35_44', '35 to 44'), ('45_54', '45 to 54'), ('55_64', '55 to 64'), ('65_74', '65 to 74'), ('75_plus', '75 or over'), ('prefer_not', 'Prefer not to say')], max_length=40, verbose_name='age')),
-                ('sex', models.CharField(choices=[('female', 'Female'), ('male', 'Male'), ('prefer_not', 'Prefer not to say')], max_length=40, verbose_name='sex')),
-                ('ethnic_group', models.CharField(choices=[('asian_bangladeshi', 'Asian or Asian British: Bangladeshi'), ('asian_chinese', 'Asian or Asian British: Chinese'), ('asian_indian', 'Asian or Asian British: Indian'), ('asian_pakistani', 'Asian or Asian British: Pakistani'), ('asian_other', 'Asian or Asian British: any other Asian background'), ('black_african', 'Black, Black British, Caribbean or African: African'), ('black_caribbean', 'Black, Black British, Caribbean or African: Caribbean'), ('black_other', 'Black, Black British, Caribbean or African: any other Black background'), ('mixed_white_asian', 'Mixed or multiple: White and Asian'), ('mixed_white_black_african', 'Mixed or multiple: White and Black African'), ('mixed_white_black_caribbean', 'Mixed or multiple: White and Black Caribbean'), ('mixed_other', 'Mixed or multiple: any other Mixed background'), ('white_british', 'White: English, Welsh, Scottish, Northern Irish or British'), ('white_irish', 'White: Irish'), ('white_gypsy_traveller', 'White: Gypsy or Irish Traveller'), ('white_roma', 'White: Roma'), ('white_other', 'White: any other White background'), ('other_arab', 'Other ethnic group: Arab'), ('other_any', 'Other ethnic group: any other ethnic group'), ('prefer_not', 'Prefer not to say')], max_length=40, verbose_name='ethnic group')),
-                ('disability', models.CharField(choices=[('yes_a_lot', 'Yes, limited a lot'), ('yes_a_little', 'Yes, limited a little'), ('no', 'No'), ('prefer_not', 'Prefer not to say')], max_length=40, verbose_name='disability')),
-                ('available', models.BooleanField(default=True, verbose_name="free on the assembly's dates")),
-                ('consent_text', models.TextField(verbose_name='consent wording agreed to')),
-                ('method', models.CharField(choices=[('web', 'Online, from an invitation'), ('phone', 'By phone'), ('paper', 'On paper')], max_length=10, verbose_name='how')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='volunteered')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrew')),
-                ('assembly', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='volunteers', to='coproduction.assemblypage', verbose_name='assembly')),
-                ('invitation', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='volunteer', to='coproduction.invitation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assembly_volunteering', to='coproduction.person', verbose_name='person')),
-                ('place', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partnerships.partnershiphomepage', verbose_name='place')),
-                ('recorded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='recorded by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "pseudonym",
+                    models.CharField(
+                        default=coproduction.models.sortition.new_pseudonym,
+                        max_length=16,
+                        verbose_name="pseudonymous id",
+                    ),
+                ),
+                (
+                    "age_band",
+                    models.CharField(
+                        choices=[
+                            ("under_16", "Under 16"),
+                            ("16_24", "16 to 24"),
+                            ("25_34", "25 to 34"),
+                            ("35_44", "35 to 44"),
+                            ("45_54", "45 to 54"),
+                            ("55_64", "55 to 64"),
+                            ("65_74", "65 to 74"),
+                            ("75_plus", "75 or over"),
+                            ("prefer_not", "Prefer not to say"),
+                        ],
+                        max_length=40,
+                        verbose_name="age",
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[
+                            ("female", "Female"),
+                            ("male", "Male"),
+                            ("prefer_not", "Prefer not to say"),
+                        ],
+                        max_length=40,
+                        verbose_name="sex",
+                    ),
+                ),
+                (
+                    "ethnic_group",
+                    models.CharField(
+                        choices=[
+                            ("asian_bangladeshi", "Asian or Asian British: Bangladeshi"),
+                            ("asian_chinese", "Asian or Asian British: Chinese"),
+                            ("asian_indian", "Asian or Asian British: Indian"),
+                            ("asian_pakistani", "Asian or Asian British: Pakistani"),
+                            ("asian_other", "Asian or Asian British: any other Asian background"),
+                            (
+                                "black_african",
+                                "Black, Black British, Caribbean or African: African",
+                            ),
+                            (
+                                "black_caribbean",
+                                "Black, Black British, Caribbean or African: Caribbean",
+                            ),
+                            (
+                                "black_other",
+                                "Black, Black British, Caribbean or African: any other Black background",
+                            ),
+                            ("mixed_white_asian", "Mixed or multiple: White and Asian"),
+                            (
+                                "mixed_white_black_african",
+                                "Mixed or multiple: White and Black African",
+                            ),
+                            (
+                                "mixed_white_black_caribbean",
+                                "Mixed or multiple: White and Black Caribbean",
+                            ),
+                            ("mixed_other", "Mixed or multiple: any other Mixed background"),
+                            (
+                                "white_british",
+                                "White: English, Welsh, Scottish, Northern Irish or British",
+                            ),
+                            ("white_irish", "White: Irish"),
+                            ("white_gypsy_traveller", "White: Gypsy or Irish Traveller"),
+                            ("white_roma", "White: Roma"),
+                            ("white_other", "White: any other White background"),
+                            ("other_arab", "Other ethnic group: Arab"),
+                            ("other_any", "Other ethnic group: any other ethnic group"),
+                            ("prefer_not", "Prefer not to say"),
+                        ],
+                        max_length=40,
+                        verbose_name="ethnic group",
+                    ),
+                ),
+                (
+                    "disability",
+                    models.CharField(
+                        choices=[
+                            ("yes_a_lot", "Yes, limited a lot"),
+                            ("yes_a_little", "Yes, limited a little"),
+                            ("no", "No"),
+                            ("prefer_not", "Prefer not to say"),
+                        ],
+                        max_length=40,
+                        verbose_name="disability",
+                    ),
+                ),
+                (
+                    "available",
+                    models.BooleanField(default=True, verbose_name="free on the assembly's dates"),
+                ),
+                ("consent_text", models.TextField(verbose_name="consent wording agreed to")),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[
+                            ("web", "Online, from an invitation"),
+                            ("phone", "By phone"),
+                            ("paper", "On paper"),
+                        ],
+                        max_length=10,
+                        verbose_name="how",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="volunteered"
+                    ),
+                ),
+                (
+                    "withdrawn_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="withdrew"),
+                ),
+                (
+                    "assembly",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="volunteers",
+                        to="coproduction.assemblypage",
+                        verbose_name="assembly",
+                    ),
+                ),
+                (
+                    "invitation",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="volunteer",
+                        to="coproduction.invitation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assembly_volunteering",
+                        to="coproduction.person",
+                        verbose_name="person",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partnerships.partnershiphomepage",
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="recorded by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'volunteer',
-                'verbose_name_plural': 'volunteers',
-                'ordering': ['pseudonym'],
+                "verbose_name": "volunteer",
+                "verbose_name_plural": "volunteers",
+                "ordering": ["pseudonym"],
             },
         ),
         migrations.AddConstraint(
-            model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('assembly', 'person'), name='sortition_invite_person_once'),
+            model_name="invitation",
+            constraint=models.UniqueConstraint(
+                fields=("assembly", "person"), name="sortition_invite_person_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='drawattempt',
-            constraint=models.UniqueConstraint(fields=('selection', 'number'), name='sortition_attempt_once'),
+            model_name="drawattempt",
+            constraint=models.UniqueConstraint(
+                fields=("selection", "number"), name="sortition_attempt_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='volunteer',
-            constraint=models.UniqueConstraint(fields=('assembly', 'person'), name='sortition_volunteer_once', violation_error_message='This person has already volunteered.'),
+            model_name="volunteer",
+            constraint=models.UniqueConstraint(
+                fields=("assembly", "person"),
+                name="sortition_volunteer_once",
+                violation_error_message="This person has already volunteered.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='volunteer',
-            constraint=models.UniqueConstraint(fields=('assembly', 'pseudonym'), name='sortition_pseudonym_unique'),
+            model_name="volunteer",
+            constraint=models.UniqueConstraint(
+                fields=("assembly", "pseudonym"), name="sortition_pseudonym_unique"
+            ),
         ),
     ]

@@ -4,6 +4,8 @@ The link works once: volunteering or declining answers the invitation, and the l
 shows what they answered. Reading a page changes nothing; only the final button does.
 """
 
+from functools import wraps
+
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -50,14 +52,25 @@ def _initial(invitation, places):
     return initial
 
 
+def usable_link(view):
+    """Give ``view`` the link's invitation, or answer with why the link cannot be used."""
+
+    @wraps(view)
+    def wrapped(request, token):
+        invitation = invitations.find(token)
+        refusal = _refusal(request, invitation)
+        if refusal is not None:
+            return refusal
+        return view(request, token, invitation)
+
+    return wrapped
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def volunteer(request, token):
+@usable_link
+def volunteer(request, token, invitation):
     """The form: free on the dates, the draw's categories, and the consent."""
-    invitation = invitations.find(token)
-    refusal = _refusal(request, invitation)
-    if refusal is not None:
-        return refusal
     places = list(assembly_places(invitation.assembly))
     if request.method == "POST":
         form = VolunteerForm(request.POST, places=places)
@@ -76,12 +89,9 @@ def volunteer(request, token):
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def check(request, token):
+@usable_link
+def check(request, token, invitation):
     """Check your answers; the button puts them in the pool."""
-    invitation = invitations.find(token)
-    refusal = _refusal(request, invitation)
-    if refusal is not None:
-        return refusal
     saved = request.session.get(ANSWERS) or {}
     places = list(assembly_places(invitation.assembly))
     form = VolunteerForm(saved, places=places)
@@ -99,12 +109,9 @@ def check(request, token):
 
 @never_cache
 @require_POST
-def decline(request, token):
+@usable_link
+def decline(request, token, invitation):
     """ "I do not want to take part": the invitation is answered, nothing else is kept."""
-    invitation = invitations.find(token)
-    refusal = _refusal(request, invitation)
-    if refusal is not None:
-        return refusal
     Invitation.objects.filter(pk=invitation.pk, response="").update(
         response=Invitation.Response.DECLINED, responded_at=timezone.now()
     )
