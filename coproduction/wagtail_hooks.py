@@ -1,8 +1,9 @@
 """Wagtail admin glue for the co-production app: the charter signatures screens, the
 involvement register (Register → People and Exports, Settings → Involvement register), the
 representativeness report with its population targets, sending bulletins, the bookings
-and attendance registers of events and assemblies (Bookings), and "You said, we did"
-(recommendations, commitments and the report of commitments kept)."""
+and attendance registers of events and assemblies (Bookings), selection by lot for
+assemblies, and "You said, we did" (recommendations, commitments and the report of
+commitments kept)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,7 @@ from .accountability.permissions import commitment_policy, recommendation_policy
 from .admin_views import APPROVE_ACTION, REJECT_ACTION, CharterSignatureViewSet
 from .bulletins.permissions import can_send
 from .models import (
+    AssemblyPage,
     BulletinPage,
     Commitment,
     Person,
@@ -160,3 +162,44 @@ def attendance_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def attendance_listing_button(page, user, next_url=None):
     yield from _attendance_button(page, user, 60)
+
+
+@hooks.register("register_admin_urls")
+def register_sortition_urls():
+    """The screens of an assembly's selection by lot, under /admin/selection-by-lot/."""
+    from .sortition import admin_views
+
+    return [path("selection-by-lot/", include(admin_views, namespace="sortition_admin"))]
+
+
+@hooks.register("register_page_header_buttons")
+def selection_by_lot_button(page, user, view_name, next_url=None):
+    """Offer "Selection by lot" on an assembly to staff who may run its draw."""
+    from .sortition.admin_views import can_run
+
+    if page.specific_class is AssemblyPage and can_run(user, page):
+        url = reverse("sortition_admin:overview", args=[page.pk])
+        yield Button(_("Selection by lot"), url, icon_name="group", priority=71)
+
+
+@hooks.register("register_log_actions")
+def register_sortition_log_actions(actions):
+    """Name the steps of a draw recorded in its history."""
+    from .sortition import draws
+
+    actions.register_action(draws.FREEZE_ACTION, _("Freeze pool"), _("Pool frozen"))
+    actions.register_action(draws.REOPEN_ACTION, _("Reopen pool"), _("Pool reopened"))
+    actions.register_action(draws.SEED_ACTION, _("Publish seed"), _("Seed published"))
+    actions.register_action(draws.DRAW_ACTION, _("Draw"), _("Panel drawn"))
+    actions.register_action(
+        draws.START_AGAIN_ACTION, _("Start the draw again"), _("Draw set aside")
+    )
+    actions.register_action(draws.PUBLISH_ACTION, _("Publish result"), _("Result published"))
+
+
+@hooks.register("register_permissions")
+def register_sortition_permission():
+    """Let groups be given "Can invite volunteers and run an assembly's draw"."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(content_type__app_label="coproduction", codename="run_draw")

@@ -75,6 +75,9 @@ SQLITE_PASS_ONLY_PACKAGES = (
     "tests/partnerships/test_partnership_home.py",
     "tests/partnerships/test_spotlights.py",
     "tests/publications/",
+    # Selection by lot: pure-Python algorithm tests and page rendering; its race (one draw
+    # for many presses) runs on PostgreSQL in tests/concurrency/test_sortition_races.py.
+    "tests/sortition/",
     "tests/support/",
     "tests/surveys/test_answering.py",
     "tests/surveys/test_respondents.py",

@@ -1,7 +1,8 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
-targets), the bulletins sent to the people on it, the bookings people make to take part, and
-"You said, we did" (recommendations, commitments and their updates)."""
+targets), the bulletins sent to the people on it, the bookings people make to take part,
+selection by lot for assemblies, and "You said, we did" (recommendations, commitments and
+their updates)."""
 
 from .accountability import (
     Commitment,
@@ -19,6 +20,7 @@ from .demographics import Demographics
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
 from .signup import SignUp
+from .sortition import DrawAttempt, Invitation, InvitationRound, Selection, Volunteer
 from .taking_part import Booking, BookingMode
 from .targets import PopulationTarget, TargetImport
 
@@ -41,6 +43,9 @@ __all__ = [
     "ConsentRecord",
     "ConsentWording",
     "Demographics",
+    "DrawAttempt",
+    "Invitation",
+    "InvitationRound",
     "Method",
     "Person",
     "PersonRole",
@@ -51,11 +56,13 @@ __all__ = [
     "RegisterExport",
     "RegisterSettings",
     "Role",
+    "Selection",
     "SignUp",
     "SourceKind",
     "TargetImport",
     "Topic",
     "UpdateDelivery",
+    "Volunteer",
     "YouSaidWeDidPage",
     "normalise_email",
 ]

@@ -332,11 +332,22 @@ class AssemblyPage(TakesBookings, CachedViewRestrictionsMixin, Page):
         return [(name, label) for name, label in self.ACCESS_FEATURES if getattr(self, name)]
 
     def get_context(self, request, *args, **kwargs):
-        """Add sessions and organisations, each read in a single query."""
+        """Add sessions and organisations, each read in a single query, and the draw's seed."""
         context = super().get_context(request, *args, **kwargs)
         context["sessions"] = list(self.sessions.all())
         context["organisations"] = list(self.participating_organisations.all())
+        context["selection"] = self.public_selection()
         return context
+
+    def public_selection(self):
+        """This assembly's selection by lot once its seed is public, else ``None``."""
+        from .sortition import Selection
+
+        return (
+            Selection.objects.filter(assembly=self, seed_published_at__isnull=False)
+            .only("status", "seed", "seed_description", "seed_published_at", "pool_sha256")
+            .first()
+        )
 
 
 class AssemblySession(Orderable):

@@ -4,14 +4,26 @@ Erasure pseudonymises: the person's row stays (status ERASED) with their places,
 roles, so counts stay whole; their name and contact details go, their equality answers are
 deleted, and every consent is withdrawn through a ledger row (method ERASURE), the earlier
 rows staying as they were. The labels of their history entries are blanked too.
+
+Volunteering for an assembly's draw: the categories they gave are blanked and they leave any
+pool not yet frozen. A frozen pool and a draw's result are pseudonymous and published as
+they were (``Selection.pool_csv``, ``Selection.result``), so erasure leaves them unchanged.
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from coproduction.models import ConsentRecord, Demographics, Person, normalise_email
+from coproduction.models import (
+    ConsentRecord,
+    Demographics,
+    Invitation,
+    Person,
+    Volunteer,
+    normalise_email,
+)
 from coproduction.models.consent import Method
 
 from .consent import withdraw_all
@@ -80,6 +92,32 @@ def _person_data(person):
             for record in ConsentRecord.objects.filter(person=person).select_related("wording")
         ],
         "equality_monitoring": _demographics_data(demographics),
+        "assembly_invitations": [
+            {
+                "assembly": invitation.assembly.title,
+                "sent_at": invitation.sent_at.isoformat() if invitation.sent_at else None,
+                "answer": invitation.get_response_display(),
+            }
+            for invitation in Invitation.objects.filter(person=person).select_related("assembly")
+        ],
+        "assembly_volunteering": [
+            {
+                "assembly": volunteer.assembly.title,
+                "pseudonymous_id": volunteer.pseudonym,
+                "place": volunteer.place.title,
+                "age_band": volunteer.get_age_band_display(),
+                "sex": volunteer.get_sex_display(),
+                "ethnic_group": volunteer.get_ethnic_group_display(),
+                "disability": volunteer.get_disability_display(),
+                "free_on_the_dates": volunteer.available,
+                "consent_wording": volunteer.consent_text,
+                "volunteered_at": volunteer.created_at.isoformat(),
+                "how": volunteer.get_method_display(),
+            }
+            for volunteer in Volunteer.objects.filter(person=person).select_related(
+                "assembly", "place"
+            )
+        ],
     }
 
 
@@ -106,6 +144,7 @@ def erase(email):
         with transaction.atomic():
             withdraw_all(person, method=Method.ERASURE)
             Demographics.objects.filter(person=person).delete()
+            _erase_volunteering(person)
             for name in ERASED_FIELDS:
                 setattr(person, name, "")
             person.user = None
@@ -117,3 +156,10 @@ def erase(email):
             log(person, ERASE_ACTION, title=ERASED_LABEL)
         erased += 1
     return erased
+
+
+def _erase_volunteering(person):
+    """Blank what they gave for assembly draws; they leave any pool not yet frozen."""
+    volunteering = Volunteer.objects.filter(person=person)
+    volunteering.filter(withdrawn_at__isnull=True).update(withdrawn_at=timezone.now())
+    volunteering.update(age_band="", sex="", ethnic_group="", disability="", consent_text="")

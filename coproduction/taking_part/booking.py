@@ -21,11 +21,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from chorus.plugins import hooks_for_site
 from coproduction.models import Person, normalise_email
 from coproduction.models.taking_part import Booking
+from partnerships.models import PartnershipHomePage
 
 logger = logging.getLogger(__name__)
 
@@ -300,13 +301,34 @@ def account_of(booking):
     return None
 
 
+def participation_site(page, booking):
+    """The site whose plugins hear that ``booking``'s person came to ``page``.
+
+    The page's own site when it is a place's (a partnership's). An occasion on the network's
+    site serves every place, so it is reported to the site of the person's home place, where
+    their local schemes are (Medway's time credits for a Medway resident at the network's
+    health assembly), or to the network's site when that is not known. Either way one site,
+    so a person is credited once per occasion.
+    """
+    site = page.get_site()
+    if site is None or PartnershipHomePage.objects.filter(pk=site.root_page_id).exists():
+        return site
+    person = booking.person
+    if person is not None and person.home_place_id:
+        home = Site.objects.filter(root_page_id=person.home_place_id).first()
+        if home is not None:
+            return home
+    return site
+
+
 def participated(booking):
-    """Tell the plugins on the page's site that ``booking``'s person took part."""
+    """Tell the plugins on the participation's site (:func:`participation_site`) that
+    ``booking``'s person took part."""
     user = account_of(booking)
     if user is None:
         return
     page = booking.page.specific
-    site = page.get_site()
+    site = participation_site(page, booking)
     if site is None:
         return
     with translation.override(booking.language):

@@ -47,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("take-part/", include("coproduction.taking_part.urls")),
     # The involvement register: joining, and each person's own page (coproduction.register).
     path("", include("coproduction.register.urls")),
+    # Selection by lot for assemblies: invitation links and each draw's public record.
+    path("", include("coproduction.sortition.urls")),
     *plugin_urlpatterns(),
     # Wagtail's pages, each served in every language (chorus.languages.serving).
     path("", include(page_urlpatterns())),

@@ -24,6 +24,7 @@ from plugins.timecredits.models import PartnerStaff
 from plugins.timecredits.wallets import volunteer_wallet
 from plugins.voting import proposals
 from plugins.voting.factories import ballot_in_state
+from tests.sortition.helpers import places, published_draw
 
 
 @pytest.fixture
@@ -64,6 +65,7 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
         username="waiting@example.org", email="waiting@example.org", is_active=False
     )
     Registration.objects.create(user=waiting)
+    draw = published_draw(network_site, places(medway_site))
     values = {
         # A page below the site's root, as Wagtail's page-serving route reads it.
         "path": event.url_path.split("/", 2)[2],
@@ -86,5 +88,6 @@ def seeded(network_site, medway_site, coop_site, register, user_members, enable)
         "board_id": board.pk,
         "idea_id": idea.pk,
         "comment_id": comment.pk,
+        "assembly_id": draw.assembly_id,
     }
     return user, values

@@ -31,6 +31,7 @@ from chorus.demo.register_people import build_register_people
 from chorus.demo.register_targets import build_population_targets
 from chorus.demo.sections import build_plugin_sections
 from chorus.demo.site_pages import build_site_pages
+from chorus.demo.sortition import build_assembly_draw
 from chorus.demo.translations import build_translations
 from chorus.network.models import NetworkHomePage
 from chorus.plugins import DemoContext
@@ -109,6 +110,8 @@ class Command(BaseCommand):
         lines += build_register_people(sites, with_people=with_admin)
         lines += build_plugin_sections(context)
         lines.append(build_population_targets(sites))
+        # From the register's people and the population figures: the assembly's draw.
+        lines.append(build_assembly_draw(network, with_people=with_admin))
         # Who runs each site: identity settings, About, accessibility, privacy and contact.
         lines += build_site_pages([network, *sites.values()])
         # After the register's people: the bulletin goes to whoever is in its segment.
