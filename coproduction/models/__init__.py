@@ -1,12 +1,23 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
-targets), and the bulletins sent to the people on it."""
+targets), the bulletins sent to the people on it, and the insight bank."""
 
 from .assemblies import AssemblyIndexPage, AssemblyPage, AssemblySession
 from .bulletins import BulletinDelivery, BulletinIndexPage, BulletinPage, BulletinSend
 from .charter import CharterPage, CharterPrinciple, CharterSignature
 from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
+from .insight import (
+    ConsentLevel,
+    Insight,
+    InsightRedaction,
+    InsightSource,
+    InsightSynonym,
+    InsightTag,
+    InsightTheme,
+    OrganisationStaff,
+)
+from .insight_pages import InsightBankPage
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
 from .signup import SignUp
@@ -26,7 +37,16 @@ __all__ = [
     "Consent",
     "ConsentRecord",
     "ConsentWording",
+    "ConsentLevel",
     "Demographics",
+    "Insight",
+    "InsightBankPage",
+    "InsightRedaction",
+    "InsightSource",
+    "InsightSynonym",
+    "InsightTag",
+    "InsightTheme",
+    "OrganisationStaff",
     "Method",
     "Person",
     "PersonRole",

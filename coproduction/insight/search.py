@@ -1,0 +1,244 @@
+"""Searching the insight bank: words (with synonyms) through Wagtail's search backend
+(PostgreSQL full-text search in production), filters, facet counts and highlighting.
+
+Everything starts from the records the person may see (``visible_to``), so facet counts,
+results and totals never count a record they may not see::
+
+    found = search(visible_to(user, site), InsightFilters(q="waiting times", place=3))
+    found.results          # ordered by relevance (or newest first without words)
+    found.facets["theme"]  # [Facet(value, label, count, selected), ...]
+    highlight(record.text, found.terms)   # safe HTML with <mark> round the matched words
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+from coproduction.models import Insight, InsightSource, InsightSynonym, InsightTheme
+from partnerships.models import PartnershipHomePage
+
+from ..models.insight import group_label
+
+#: Longest query text taken (the rest is ignored).
+MAX_QUERY = 200
+WORD = re.compile(r"[\w&'’-]+")
+
+
+@dataclass
+class InsightFilters:
+    """What a search asks for; every part optional."""
+
+    q: str = ""
+    themes: list = field(default_factory=list)  # theme slugs
+    places: list = field(default_factory=list)  # PartnershipHomePage pks
+    sources: list = field(default_factory=list)  # InsightSource values
+    groups: list = field(default_factory=list)  # group codes or labels
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @property
+    def is_empty(self):
+        return not (
+            self.q.strip()
+            or self.themes
+            or self.places
+            or self.sources
+            or self.groups
+            or self.date_from
+            or self.date_to
+        )
+
+
+@dataclass(frozen=True)
+class Facet:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Found:
+    results: object  # a sliceable, countable sequence of Insight
+    facets: dict
+    terms: list
+    total: int
+
+
+def synonym_groups():
+    """The synonym list: each group of words that mean the same, in lower case."""
+    return [
+        [term.lower() for term in synonym.terms()]
+        for synonym in InsightSynonym.objects.all()
+        if synonym.terms()
+    ]
+
+
+def _contains(text, phrase):
+    return re.search(rf"(?<![\w&]){re.escape(phrase)}(?![\w&])", text) is not None
+
+
+def expand(q, groups=None):
+    """Split ``q`` into the words to match and the synonym groups it mentions.
+
+    Returns ``(words, alternatives)``: the words of ``q`` outside any synonym, and for each
+    synonym mentioned, every way of saying it. "GP waiting" with the group "gp, doctor" gives
+    ``(["waiting"], [["gp", "doctor"]])``.
+    """
+    text = " ".join(q.lower().split())[:MAX_QUERY]
+    alternatives = []
+    for group in groups if groups is not None else synonym_groups():
+        # The longest way of saying it first, so "emergency department" is taken whole.
+        for term in sorted(group, key=len, reverse=True):
+            if _contains(text, term):
+                alternatives.append(group)
+                text = re.sub(rf"(?<![\w&]){re.escape(term)}(?![\w&])", " ", text)
+                break
+    return WORD.findall(text), alternatives
+
+
+def build_query(words, alternatives):
+    """The Wagtail search query: every word, and one way of saying each synonym."""
+    parts = [PlainText(word) for word in words]
+    for group in alternatives:
+        options = [Phrase(term) if " " in term else PlainText(term) for term in group]
+        parts.append(options[0] if len(options) == 1 else Or(options))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def highlight(text, terms):
+    """``text``, escaped, with each word starting with one of ``terms`` in ``<mark>``.
+
+    Word starts are matched so that "wait" marks "waiting" as the full-text search (which
+    stems words) would have found it.
+    """
+    terms = [term for term in terms if term]
+    if not terms:
+        return escape(text)
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w&])(?:{alternatives})[\w'’-]*", re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))
+
+
+def _stem(word):
+    """A word's start for highlighting: "waiting" and "waits" both mark from "wait"."""
+    for ending in ("ing", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
+def filtered(records, filters):
+    """``records`` narrowed by every filter but the words."""
+    if filters.themes:
+        records = records.filter(themes__slug__in=filters.themes).distinct()
+    if filters.places:
+        records = records.filter(place__in=filters.places)
+    if filters.sources:
+        records = records.filter(source__in=filters.sources)
+    if filters.groups:
+        records = records.filter(group__in=filters.groups)
+    if filters.date_from:
+        records = records.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        records = records.filter(date__lte=filters.date_to)
+    return records
+
+
+def facets(matched, filters):
+    """Counts of ``matched`` (an ``Insight`` queryset) by theme, place, source and group."""
+    ids = matched.values("pk")
+    themes = (
+        InsightTheme.objects.filter(insights__in=ids)
+        .annotate(count=Count("insights"))
+        .order_by("-count", "name")
+        .values_list("slug", "name", "count")
+    )
+    by_place = dict(
+        Insight.objects.filter(pk__in=ids, place__isnull=False)
+        .values_list("place")
+        .annotate(count=Count("pk"))
+        .values_list("place", "count")
+    )
+    place_names = dict(
+        PartnershipHomePage.objects.filter(pk__in=by_place).values_list("pk", "title")
+    )
+    by_source = (
+        Insight.objects.filter(pk__in=ids)
+        .values_list("source")
+        .annotate(count=Count("pk"))
+        .values_list("source", "count")
+    )
+    by_group = (
+        Insight.objects.filter(pk__in=ids)
+        .exclude(group="")
+        .values_list("group")
+        .annotate(count=Count("pk"))
+        .values_list("group", "count")
+    )
+    sources = dict(InsightSource.choices)
+    selected_places = {str(place) for place in filters.places}
+    return {
+        "theme": [
+            Facet(slug, name, count, slug in filters.themes) for slug, name, count in themes
+        ],
+        "place": sorted(
+            (
+                Facet(str(pk), place_names.get(pk, ""), count, str(pk) in selected_places)
+                for pk, count in by_place.items()
+            ),
+            key=lambda facet: (-facet.count, facet.label),
+        ),
+        "source": sorted(
+            (
+                Facet(value, str(sources.get(value, value)), count, value in filters.sources)
+                for value, count in by_source
+            ),
+            key=lambda facet: (-facet.count, facet.label),
+        ),
+        "group": sorted(
+            (
+                Facet(value, group_label(value), count, value in filters.groups)
+                for value, count in by_group
+            ),
+            key=lambda facet: (-facet.count, facet.label),
+        ),
+    }
+
+
+def search(records, filters, *, with_facets=True):
+    """Search ``records`` (already narrowed to what the person may see) with ``filters``."""
+    records = filtered(records, filters)
+    words, alternatives = expand(filters.q)
+    query = build_query(words, alternatives)
+    if query is None:
+        results = records.order_by("-date", "-pk")
+        matched = records
+        terms = []
+    else:
+        backend = get_search_backend()
+        results = backend.search(query, records.order_by(), order_by_relevance=True)
+        matched = Insight.objects.filter(pk__in=results.get_queryset().values("pk"))
+        terms = [_stem(word) for word in words] + [
+            _stem(term) for group in alternatives for term in group
+        ]
+    return Found(
+        results=results,
+        facets=facets(matched, filters) if with_facets else {},
+        terms=terms,
+        total=matched.count(),
+    )
