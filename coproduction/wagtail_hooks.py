@@ -1,6 +1,6 @@
 """Wagtail admin glue for the co-production app: the charter signatures screens, the
 involvement register (Register → People and Exports, Settings → Involvement register), the
-representativeness report with its population targets, and sending bulletins."""
+representativeness report with its population targets, sending bulletins, and the insight bank."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +12,8 @@ from wagtail.permissions import register_permission_policy
 
 from .admin_views import APPROVE_ACTION, REJECT_ACTION, CharterSignatureViewSet
 from .bulletins.permissions import can_send
-from .models import BulletinPage, Person, RegisterExport, RegisterSettings
+from .insight.admin import insight_policy
+from .models import BulletinPage, Insight, Person, RegisterExport, RegisterSettings
 from .register import history
 from .register.admin_views import PersonViewSet
 from .register.export_views import ExportViewSet, export_policy
@@ -20,6 +21,7 @@ from .register.permissions import person_policy
 
 register_permission_policy(Person, person_policy)
 register_permission_policy(RegisterExport, export_policy)
+register_permission_policy(Insight, insight_policy)
 register_setting(RegisterSettings, icon="group")
 
 
@@ -41,6 +43,14 @@ class RegisterViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_register_viewsets():
     return RegisterViewSetGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_insight_viewsets():
+    """The "Insight bank" menu: records, themes, synonyms and partner organisations' staff."""
+    from .insight.admin import InsightViewSetGroup
+
+    return InsightViewSetGroup()
 
 
 @hooks.register("register_log_actions")

@@ -193,9 +193,7 @@ def facets(matched, filters):
     sources = dict(InsightSource.choices)
     selected_places = {str(place) for place in filters.places}
     return {
-        "theme": [
-            Facet(slug, name, count, slug in filters.themes) for slug, name, count in themes
-        ],
+        "theme": [Facet(slug, name, count, slug in filters.themes) for slug, name, count in themes],
         "place": sorted(
             (
                 Facet(str(pk), place_names.get(pk, ""), count, str(pk) in selected_places)

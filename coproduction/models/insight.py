@@ -230,7 +230,9 @@ class Insight(index.Indexed, ClusterableModel):
         verbose_name = _("insight record")
         verbose_name_plural = _("insight records")
         constraints = [
-            models.UniqueConstraint(fields=["key"], condition=~Q(key=""), name="one_insight_per_key")
+            models.UniqueConstraint(
+                fields=["key"], condition=~Q(key=""), name="one_insight_per_key"
+            )
         ]
         indexes = [models.Index(fields=["consent", "partnership"], name="insight_consent_idx")]
 

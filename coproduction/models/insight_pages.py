@@ -88,10 +88,9 @@ class InsightBankPage(CachedViewRestrictionsMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from chorus.common.error_summary import problems
         from coproduction.insight.search import highlight, search
         from coproduction.insight.visibility import is_partner, visible_to
-
-        from chorus.common.error_summary import problems
 
         context = super().get_context(request, *args, **kwargs)
         site = self.get_site()
@@ -99,9 +98,7 @@ class InsightBankPage(CachedViewRestrictionsMixin, Page):
         form = InsightFilterForm(request.GET or None)
         # Validate the words and dates first; the choices are the facets found.
         for name in ("theme", "place", "source", "group"):
-            form.fields[name].choices = [
-                (value, value) for value in request.GET.getlist(name)[:50]
-            ]
+            form.fields[name].choices = [(value, value) for value in request.GET.getlist(name)[:50]]
         filters = self._filters(form)
         found = search(records, filters)
         for name, facets in found.facets.items():
@@ -121,9 +118,7 @@ class InsightBankPage(CachedViewRestrictionsMixin, Page):
             form=form,
             found=found,
             page_obj=page_obj,
-            results=[
-                (record, highlight(record.text, found.terms)) for record in records_on_page
-            ],
+            results=[(record, highlight(record.text, found.terms)) for record in records_on_page],
             is_filtered=not filters.is_empty,
             extra_query=urlencode(query),
             sees_shared=is_partner(request.user),

@@ -34,9 +34,7 @@ def west_kent(west_kent_site):
 
 
 def partner_in(place, name):
-    organisation = PartnerOrganisation.objects.create(
-        name=name, kind=PartnerOrganisation.Kind.VCSE
-    )
+    organisation = PartnerOrganisation.objects.create(name=name, kind=PartnerOrganisation.Kind.VCSE)
     PartnershipRole.objects.create(partnership=place, organisation=organisation, role="Partner")
     return organisation
 
@@ -88,16 +86,18 @@ def users(db, network_site, medway_site, west_kent_site, medway_partner, west_ke
 
 @pytest.fixture
 def theme(db):
-    return InsightTheme.objects.get_or_create(slug="waiting-times", defaults={"name": "Waiting times"})[0]
+    return InsightTheme.objects.get_or_create(
+        slug="waiting-times", defaults={"name": "Waiting times"}
+    )[0]
 
 
 def make_insight(text, **fields):
     fields.setdefault("source", InsightSource.SURVEY)
     fields.setdefault("date", datetime.date(2026, 3, 1))
     themes = fields.pop("themes", ())
-    insight = Insight.objects.create(text=text, **fields)
-    if themes:
-        insight.themes.set(themes)
+    insight = Insight(text=text, **fields)
+    insight.themes.set(themes)
+    insight.save()
     return insight
 
 

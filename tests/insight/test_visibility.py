@@ -58,7 +58,7 @@ def test_the_search_page_shows_each_role_only_what_it_may_see(
     if users[role] is not None:
         client.force_login(users[role])
     html = client.get(insight_bank.url, {"q": "waiting"}).content.decode()
-    for (place, level), record in every_level.items():
+    for (place, level), _record in every_level.items():
         shown = f"for {level} {place}" in html.replace("<mark>", "").replace("</mark>", "")
         assert shown == ((place, level) in EXPECTED[role]), (place, level)
 
@@ -73,4 +73,6 @@ def test_a_deactivated_partner_sees_only_public_records(users, every_level):
 
 def test_a_partnership_site_shows_its_own_records_only(users, every_level, medway_site):
     seen = set(visible_to(users["superuser"], medway_site).values_list("pk", flat=True))
-    assert seen == {record.pk for (place, _level), record in every_level.items() if place == "medway"}
+    assert seen == {
+        record.pk for (place, _level), record in every_level.items() if place == "medway"
+    }
