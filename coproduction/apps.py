@@ -15,3 +15,8 @@ class CoproductionConfig(AppConfig):
         from . import freshness
 
         freshness.connect()
+
+        # Spotlights and assemblies add what people told them to the insight bank.
+        from .insight import sources
+
+        sources.connect()

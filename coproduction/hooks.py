@@ -83,6 +83,15 @@ def chorus_sees_personal_data(user):
 
 
 @hookimpl
+def chorus_on_response_submitted(site, response):
+    """Add the free-text answers of someone who agreed to be quoted to the insight bank
+    (awaiting review by the site's team; once per answer however often this is called)."""
+    from .insight.sources import from_response
+
+    from_response(site, response)
+
+
+@hookimpl
 def chorus_register_get_involved(site, request, across_network):
     """Invite residents to the assemblies that are recruiting participants, and to join the
     involvement register."""

@@ -229,7 +229,10 @@ def search(records, filters, *, with_facets=True):
         terms = []
     else:
         backend = get_search_backend()
-        results = backend.search(query, records.order_by(), order_by_relevance=True)
+        # Filters and visibility reach the backend as one subquery on the primary key (the
+        # only filter field it needs), so any queryset can be searched.
+        candidates = Insight.objects.filter(pk__in=records.values("pk"))
+        results = backend.search(query, candidates, order_by_relevance=True)
         matched = Insight.objects.filter(pk__in=results.get_queryset().values("pk"))
         terms = [_stem(word) for word in words] + [
             _stem(term) for group in alternatives for term in group

@@ -11,6 +11,9 @@ internal               the owning partnership's team (network records: the netwo
                        the network's team and superusers
 =====================  ======================================================================
 
+A record made automatically from someone's own words and not yet reviewed (``needs_review``)
+is seen only by its owning team (and the network's team and superusers), whatever its level.
+
 A partnership's *team* is its site's register team (``RegisterSettings.team``, see
 :func:`coproduction.register.permissions.places_for`); the network site's team and superusers
 work for every place. A partner organisation's staff are its :class:`OrganisationStaff` rows;
@@ -57,24 +60,21 @@ def site_partnership(site):
 
 def visibility_filter(user):
     """The ``Q`` that keeps only the records ``user`` may see."""
-    public = Q(consent=ConsentLevel.PUBLIC)
+    public = Q(consent=ConsentLevel.PUBLIC, needs_review=False)
     if not _active(user):
         return public
     if sees_everyone(user):
         return Q()
     team = places_for(user).values("pk")
     own = Q(partnership__in=team)
-    shared = Q(consent=ConsentLevel.PARTNERSHIP) & (
-        Q(partnership__in=partner_partnerships(user).values("pk")) | own
-    )
     if not is_partner(user):
         return public
-    return (
-        public
-        | Q(consent=ConsentLevel.PARTNERS)
-        | shared
-        | (Q(consent=ConsentLevel.INTERNAL) & own)
+    shared = Q(
+        consent=ConsentLevel.PARTNERSHIP,
+        partnership__in=partner_partnerships(user).values("pk"),
     )
+    # A team sees every record of its places, at any level, reviewed or not.
+    return own | (Q(needs_review=False) & (public | Q(consent=ConsentLevel.PARTNERS) | shared))
 
 
 def visible_to(user, site=None, queryset=None):

@@ -100,6 +100,7 @@ class Migration(migrations.Migration):
                 ('source_label', models.CharField(blank=True, help_text='The report, event or engagement it came from, when it is not a page here.', max_length=255, verbose_name='source name')),
                 ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source link')),
                 ('consent', models.CharField(choices=[('public', 'Public'), ('partners', 'All partners'), ('partnership', 'This partnership only'), ('internal', 'Internal')], default='internal', help_text='Only as far as the people who told us agreed.', max_length=20, verbose_name='shared with')),
+                ('needs_review', models.BooleanField(default=False, help_text="Made automatically from someone's own words: only the owning team sees it until someone has read it (and redacted anything that identifies a person) and unticks this.", verbose_name='awaiting review')),
                 ('key', models.CharField(blank=True, editable=False, max_length=200)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='added')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),

@@ -191,6 +191,15 @@ class Insight(index.Indexed, ClusterableModel):
         default=ConsentLevel.INTERNAL,
         help_text=_("Only as far as the people who told us agreed."),
     )
+    needs_review = models.BooleanField(
+        _("awaiting review"),
+        default=False,
+        help_text=_(
+            "Made automatically from someone's own words: only the owning team sees it until "
+            "someone has read it (and redacted anything that identifies a person) and unticks "
+            "this."
+        ),
+    )
     #: Set for records made automatically, so that doing it again changes nothing.
     key = models.CharField(max_length=200, blank=True, editable=False)
     created_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
@@ -209,7 +218,12 @@ class Insight(index.Indexed, ClusterableModel):
             heading=_("Where it came from"),
         ),
         MultiFieldPanel(
-            [FieldPanel("partnership"), FieldPanel("organisation"), FieldPanel("consent")],
+            [
+                FieldPanel("partnership"),
+                FieldPanel("organisation"),
+                FieldPanel("consent"),
+                FieldPanel("needs_review"),
+            ],
             heading=_("Who owns it and who may see it"),
         ),
     ]
@@ -217,6 +231,7 @@ class Insight(index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("text"),
         index.SearchField("source_label"),
+        index.FilterField("id"),
         index.FilterField("consent"),
         index.FilterField("source"),
         index.FilterField("place_id"),
