@@ -9,10 +9,11 @@ team and superusers: every record, the network's own included), with the model p
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
@@ -25,13 +26,16 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from coproduction.models import (
     ConsentLevel,
     Insight,
+    InsightImport,
     InsightSource,
     InsightSynonym,
     InsightTheme,
     OrganisationStaff,
 )
 from coproduction.register.permissions import places_for, sees_everyone
+from partnerships.models import PartnershipHomePage
 
+from .importing import ImportFileError, progress, start_import
 from .redaction import RedactionError, redact
 
 
@@ -100,6 +104,15 @@ class ScopedFormMixin:
 class InsightIndexView(generic.IndexView):
     default_ordering = "-date"
 
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if insight_policy.user_has_permission(self.request.user, "add"):
+            buttons.append(
+                HeaderButton(_("Import"), url=reverse("insight_records:import"), icon_name="upload")
+            )
+        return buttons
+
     def get_base_queryset(self):
         return editable_by(self.request.user).select_related("place", "partnership")
 
@@ -163,8 +176,6 @@ class RedactView(WagtailAdminTemplateMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         if not insight_policy.user_has_permission(request.user, "change"):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         self.record = get_object_or_404(editable_by(request.user), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
@@ -188,6 +199,86 @@ class RedactView(WagtailAdminTemplateMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, _("The passage was removed and the redaction logged."))
         return redirect("insight_records:edit", self.record.pk)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV or Excel file"),
+        help_text=_(
+            "Columns: text, source, date, consent; optionally kind, place, themes, tags, group, "
+            "source_label, source_url, organisation (see the guide)."
+        ),
+    )
+    partnership = forms.ModelChoiceField(
+        label=_("Owning partnership"),
+        queryset=PartnershipHomePage.objects.none(),
+        required=False,
+        help_text=_("Every record in the file belongs to it."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = places_for(user).order_by("title")
+        if sees_everyone(user):
+            self.fields["partnership"].empty_label = _("The network")
+        else:
+            self.fields["partnership"].required = True
+            self.fields["partnership"].empty_label = None
+
+
+class ImportAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not insight_policy.user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportView(ImportAdminMixin, FormView):
+    """Upload a file; a task checks every row, and imports all of them or none."""
+
+    form_class = ImportForm
+    template_name = "coproduction/insight/admin/import.html"
+    page_title = _("Import insight records")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        imports = InsightImport.objects.filter(uploaded_by=self.request.user).defer("data")
+        return super().get_context_data(imports=imports[:10], **kwargs)
+
+    def form_valid(self, form):
+        try:
+            job = start_import(
+                form.cleaned_data["file"],
+                partnership=form.cleaned_data["partnership"],
+                user=self.request.user,
+            )
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        return redirect("insight_records:import_status", job.pk)
+
+
+class ImportStatusView(ImportAdminMixin, TemplateView):
+    """An import's progress, reloading itself until it has finished."""
+
+    template_name = "coproduction/insight/admin/import_status.html"
+    page_title = _("Import of insight records")
+
+    def get_context_data(self, **kwargs):
+        job = get_object_or_404(
+            InsightImport.objects.defer("data"), pk=self.kwargs["pk"], uploaded_by=self.request.user
+        )
+        return super().get_context_data(
+            job=job,
+            done=progress(job),
+            refresh_seconds=None if job.finished else 2,
+            import_url=reverse("insight_records:import"),
+            **kwargs,
+        )
 
 
 class InsightViewSet(ModelViewSet):
@@ -215,6 +306,8 @@ class InsightViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("<int:pk>/redact/", RedactView.as_view(), name="redact"),
+            path("import/", ImportView.as_view(), name="import"),
+            path("import/<int:pk>/", ImportStatusView.as_view(), name="import_status"),
         ]
 
 

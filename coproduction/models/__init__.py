@@ -10,6 +10,7 @@ from .demographics import Demographics
 from .insight import (
     ConsentLevel,
     Insight,
+    InsightImport,
     InsightRedaction,
     InsightSource,
     InsightSynonym,
@@ -41,6 +42,7 @@ __all__ = [
     "Demographics",
     "Insight",
     "InsightBankPage",
+    "InsightImport",
     "InsightRedaction",
     "InsightSource",
     "InsightSynonym",
