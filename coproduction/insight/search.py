@@ -224,14 +224,22 @@ def search(records, filters, *, with_facets=True):
     words, alternatives = expand(filters.q)
     query = build_query(words, alternatives)
     if query is None:
-        results = records.order_by("-date", "-pk")
+        results = (
+            records.select_related("place", "source_page")
+            .prefetch_related("themes")
+            .order_by("-date", "-pk")
+        )
         matched = records
         terms = []
     else:
         backend = get_search_backend()
         # Filters and visibility reach the backend as one subquery on the primary key (the
         # only filter field it needs), so any queryset can be searched.
-        candidates = Insight.objects.filter(pk__in=records.values("pk"))
+        candidates = (
+            Insight.objects.filter(pk__in=records.values("pk"))
+            .select_related("place", "source_page")
+            .prefetch_related("themes")
+        )
         results = backend.search(query, candidates, order_by_relevance=True)
         matched = Insight.objects.filter(pk__in=results.get_queryset().values("pk"))
         terms = [_stem(word) for word in words] + [

@@ -4,9 +4,13 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -54,11 +58,15 @@ class InsightFilterForm(forms.Form):
         return cleaned
 
 
-class InsightBankPage(CachedViewRestrictionsMixin, Page):
+class InsightBankPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     """Search what people have told the network's partnerships.
 
     Anonymous visitors see public records (and the page may be cached for them); signed-in
     partner staff see what is shared with them, on a response that is never cached.
+
+    Its routes: ``themes/<slug>/`` (a theme's patterns, for citing), ``themes/<slug>/csv/``
+    (those figures), and the open data, ``open-data/csv/`` and ``open-data/json/`` (public
+    records only, whoever asks).
     """
 
     introduction = RichTextField(_("introduction"), blank=True)
@@ -125,6 +133,68 @@ class InsightBankPage(CachedViewRestrictionsMixin, Page):
             problems=problems(form),
         )
         return context
+
+    @path("themes/<slug:slug>/")
+    def theme(self, request, slug):
+        """How often a theme comes up, over time and by place, with recent public quotes."""
+        from coproduction.insight.patterns import theme_report
+        from coproduction.insight.visibility import visible_to
+        from coproduction.models import InsightTheme
+
+        theme = get_object_or_404(InsightTheme, slug=slug)
+        site = self.get_site()
+        records = visible_to(request.user, site)
+        examples = (
+            visible_to(None, site)
+            .filter(themes=theme, kind="quote")
+            .select_related("place", "source_page")[:5]
+        )
+        return self.render(
+            request,
+            template="coproduction/insight_theme.html",
+            context_overrides={
+                "theme": theme,
+                "report": theme_report(records, theme),
+                "examples": examples,
+                "today": timezone.localdate(),
+                "theme_url": self.get_full_url(request)
+                + self.reverse_subpage("theme", args=[slug]),
+                "search_url": self.get_url(request) + "?" + urlencode({"theme": slug}),
+            },
+        )
+
+    @path("themes/<slug:slug>/csv/")
+    def theme_csv(self, request, slug):
+        import csv
+
+        from coproduction.insight.patterns import csv_rows, theme_report
+        from coproduction.insight.visibility import visible_to
+        from coproduction.models import InsightTheme
+
+        theme = get_object_or_404(InsightTheme, slug=slug)
+        report = theme_report(visible_to(request.user, self.get_site()), theme)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{slug}-patterns.csv"'
+        csv.writer(response).writerows(csv_rows(report))
+        return response
+
+    @path("open-data/csv/")
+    def open_data_csv(self, request):
+        from coproduction.insight.opendata import csv_response
+
+        return csv_response(self._open_data_site())
+
+    @path("open-data/json/")
+    def open_data_json(self, request):
+        from coproduction.insight.opendata import json_response
+
+        return json_response(self._open_data_site())
+
+    def _open_data_site(self):
+        site = self.get_site()
+        if site is None:
+            raise Http404
+        return site
 
     def serve(self, request, *args, **kwargs):
         """Never let a shared cache keep what a signed-in person sees."""
