@@ -16,6 +16,7 @@ from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from ..blocks import RecommendationsBlock
+from ..insight.tell_us_once import TellUsOncePanel
 from .common import COPRODUCTION_PARENTS
 
 
@@ -203,6 +204,7 @@ class AssemblyPage(CachedViewRestrictionsMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("topic"),
+        TellUsOncePanel(topic_fields=("topic",)),
         FieldRowPanel([FieldPanel("format"), FieldPanel("status")]),
         FieldPanel("introduction"),
         MultiFieldPanel(
