@@ -25,6 +25,7 @@ from chorus.demo import content
 from chorus.demo import publications as demo_publications
 from chorus.demo.bulletins import build_bulletin
 from chorus.demo.easyread import build_easy_read_versions
+from chorus.demo.insight import build_insight
 from chorus.demo.members import build_register
 from chorus.demo.register_people import build_register_people
 from chorus.demo.register_targets import build_population_targets
@@ -111,6 +112,8 @@ class Command(BaseCommand):
         lines += build_site_pages([network, *sites.values()])
         # After the register's people: the bulletin goes to whoever is in its segment.
         lines += build_bulletin(network, sites)
+        # After the spotlights and the assembly, whose words it draws on.
+        lines += build_insight(network, sites, with_people=with_admin)
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)
