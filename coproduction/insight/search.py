@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import BigIntegerField, CharField, Count, F
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.search.backends import get_search_backend
@@ -218,11 +221,69 @@ def facets(matched, filters):
     }
 
 
+class RankedResults:
+    """The records matching a full-text query, most relevant first, fetched a page at a time
+    (what ``Paginator`` needs: ``count()`` and slicing)."""
+
+    def __init__(self, entries, records, tsquery):
+        self.entries = entries
+        self.records = records
+        self.tsquery = tsquery
+
+    def count(self):
+        return self.entries.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ranked = (
+            self.entries.annotate(rank=SearchRank(F("body"), self.tsquery))
+            .order_by("-rank", "-object_id")
+            .values_list("object_id", flat=True)[index]
+        )
+        ids = [int(object_id) for object_id in ranked]
+        found = self.records.filter(pk__in=ids).in_bulk()
+        return [found[pk] for pk in ids if pk in found]
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+
+def _postgres_search(records, query):
+    """Match ``query`` against Wagtail's search index directly, so that PostgreSQL uses the
+    index's GIN index on ``body`` (every field of an insight record is indexed as body):
+    returns the matching records (a queryset, for facets and counts) and a
+    :class:`RankedResults` for the page."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.search.models import IndexEntry
+
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(Insight.objects.all(), query)
+    tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
+    visible = records.annotate(key_text=Cast("pk", CharField())).values("key_text")
+    entries = IndexEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Insight),
+        body=tsquery,
+        object_id__in=visible,
+    )
+    matched = Insight.objects.filter(
+        pk__in=entries.annotate(key=Cast("object_id", BigIntegerField())).values("key")
+    )
+    records = Insight.objects.select_related("place", "source_page").prefetch_related("themes")
+    return matched, RankedResults(entries, records, tsquery)
+
+
 def search(records, filters, *, with_facets=True):
     """Search ``records`` (already narrowed to what the person may see) with ``filters``."""
     records = filtered(records, filters)
     words, alternatives = expand(filters.q)
     query = build_query(words, alternatives)
+    terms = [_stem(word) for word in words] + [
+        _stem(term) for group in alternatives for term in group
+    ]
     if query is None:
         results = (
             records.select_related("place", "source_page")
@@ -230,21 +291,18 @@ def search(records, filters, *, with_facets=True):
             .order_by("-date", "-pk")
         )
         matched = records
-        terms = []
+    elif connection.vendor == "postgresql":
+        matched, results = _postgres_search(records, query)
     else:
-        backend = get_search_backend()
-        # Filters and visibility reach the backend as one subquery on the primary key (the
-        # only filter field it needs), so any queryset can be searched.
+        # Through Wagtail's backend: filters and visibility reach it as one subquery on the
+        # primary key (the only filter field it needs), so any queryset can be searched.
         candidates = (
             Insight.objects.filter(pk__in=records.values("pk"))
             .select_related("place", "source_page")
             .prefetch_related("themes")
         )
-        results = backend.search(query, candidates, order_by_relevance=True)
+        results = get_search_backend().search(query, candidates, order_by_relevance=True)
         matched = Insight.objects.filter(pk__in=results.get_queryset().values("pk"))
-        terms = [_stem(word) for word in words] + [
-            _stem(term) for group in alternatives for term in group
-        ]
     return Found(
         results=results,
         facets=facets(matched, filters) if with_facets else {},
