@@ -103,7 +103,8 @@ def invented(count, places_by_slug, start=0):
         place = places_by_slug[chooser.choice(sorted(places_by_slug))]
         source = chooser.choice(sorted(SOURCE_LABELS))
         # A number in the text, so that records differ as real ones do.
-        text = f"{chooser.choice(SAYINGS[slug])} ({chooser.choice(['Visit', 'Call', 'Note'])} {number})"
+        kind = chooser.choice(["Visit", "Call", "Note"])
+        text = f"{chooser.choice(SAYINGS[slug])} ({kind} {number})"
         yield (
             themes[slug],
             Insight(
@@ -193,7 +194,7 @@ def faceted_search(places_by_slug, repeat):
                     days=extra["since_days"]
                 )
 
-            def run():
+            def run(user=user, filters=filters):
                 found = search(visible_to(user), filters)
                 list(found.results[:20])
                 return found.total
@@ -208,9 +209,8 @@ def faceted_search(places_by_slug, repeat):
             p95 = statistics.quantiles(times, n=20, method="inclusive")[-1]
             label = (words or "(no words)") + (" + " + ",".join(sorted(extra)) if extra else "")
             flag = "  !!" if p95 > TARGET_MS else ""
-            print(
-                f"{who:<14} {label:<34} {total:>7,} {statistics.median(times):>7.0f}ms {p95:>7.0f}ms{flag}"
-            )
+            median = statistics.median(times)
+            print(f"{who:<14} {label:<34} {total:>7,} {median:>7.0f}ms {p95:>7.0f}ms{flag}")
     p95 = statistics.quantiles(all_times, n=20, method="inclusive")[-1]
     print(
         f"\nall searches: median {statistics.median(all_times):.0f} ms, p95 {p95:.0f} ms, "
@@ -304,13 +304,13 @@ def import_rows(rows):
 def run(args):
     import django
     import wagtail
+
     from coproduction.models import Insight
 
     bench.migrate()
     places_by_slug = places()
-    print(
-        f"Python {sys.version.split()[0]}, Django {django.get_version()}, Wagtail {wagtail.__version__}"
-    )
+    versions = f"Django {django.get_version()}, Wagtail {wagtail.__version__}"
+    print(f"Python {sys.version.split()[0]}, {versions}")
     print(f"database: {bench.database_label()} ({os.environ['DATABASE_URL']})")
     existing = Insight.objects.filter(key__startswith="bench:").count()
     if existing >= args.records:

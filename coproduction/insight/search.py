@@ -11,13 +11,13 @@ results and totals never count a record they may not see::
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import BigIntegerField, CharField, Count, F
-from django.db.models.functions import Cast
+from django.db.models import Count, F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.search.backends import get_search_backend
@@ -165,115 +165,135 @@ def filtered(records, filters):
 def facets(matched, filters):
     """Counts of ``matched`` (an ``Insight`` queryset) by theme, place, source and group."""
     ids = matched.values("pk")
-    themes = (
-        InsightTheme.objects.filter(insights__in=ids)
-        .annotate(count=Count("insights"))
-        .order_by("-count", "name")
-        .values_list("slug", "name", "count")
+
+    def counted(field):
+        return dict(
+            Insight.objects.filter(pk__in=ids)
+            .exclude(**{field: None} if field == "place" else {field: ""})
+            .values_list(field)
+            .annotate(count=Count("pk"))
+            .values_list(field, "count")
+        )
+
+    themes = Insight.themes.through.objects.filter(insight__in=ids)
+    return _facets(
+        themes=dict(
+            themes.values_list("insighttheme")
+            .annotate(count=Count("pk"))
+            .values_list("insighttheme", "count")
+        ),
+        places=counted("place"),
+        sources=counted("source"),
+        groups=counted("group"),
+        filters=filters,
     )
-    by_place = dict(
-        Insight.objects.filter(pk__in=ids, place__isnull=False)
-        .values_list("place")
-        .annotate(count=Count("pk"))
-        .values_list("place", "count")
-    )
-    place_names = dict(
-        PartnershipHomePage.objects.filter(pk__in=by_place).values_list("pk", "title")
-    )
-    by_source = (
-        Insight.objects.filter(pk__in=ids)
-        .values_list("source")
-        .annotate(count=Count("pk"))
-        .values_list("source", "count")
-    )
-    by_group = (
-        Insight.objects.filter(pk__in=ids)
-        .exclude(group="")
-        .values_list("group")
-        .annotate(count=Count("pk"))
-        .values_list("group", "count")
-    )
-    sources = dict(InsightSource.choices)
+
+
+def _facets(*, themes, places, sources, groups, filters):
+    """The facets from counts by theme pk, place pk, source value and group value."""
+    theme_rows = InsightTheme.objects.filter(pk__in=themes).values_list("pk", "slug", "name")
+    place_names = dict(PartnershipHomePage.objects.filter(pk__in=places).values_list("pk", "title"))
+    source_labels = dict(InsightSource.choices)
     selected_places = {str(place) for place in filters.places}
+
+    def ordered(facets):
+        return sorted(facets, key=lambda facet: (-facet.count, facet.label))
+
     return {
-        "theme": [Facet(slug, name, count, slug in filters.themes) for slug, name, count in themes],
-        "place": sorted(
-            (
-                Facet(str(pk), place_names.get(pk, ""), count, str(pk) in selected_places)
-                for pk, count in by_place.items()
-            ),
-            key=lambda facet: (-facet.count, facet.label),
+        "theme": ordered(
+            Facet(slug, name, themes[pk], slug in filters.themes) for pk, slug, name in theme_rows
         ),
-        "source": sorted(
-            (
-                Facet(value, str(sources.get(value, value)), count, value in filters.sources)
-                for value, count in by_source
-            ),
-            key=lambda facet: (-facet.count, facet.label),
+        "place": ordered(
+            Facet(str(pk), place_names.get(pk, ""), count, str(pk) in selected_places)
+            for pk, count in places.items()
         ),
-        "group": sorted(
-            (
-                Facet(value, group_label(value), count, value in filters.groups)
-                for value, count in by_group
-            ),
-            key=lambda facet: (-facet.count, facet.label),
+        "source": ordered(
+            Facet(value, str(source_labels.get(value, value)), count, value in filters.sources)
+            for value, count in sources.items()
+        ),
+        "group": ordered(
+            Facet(value, group_label(value), count, value in filters.groups)
+            for value, count in groups.items()
+            if value
         ),
     }
 
 
-class RankedResults:
-    """The records matching a full-text query, most relevant first, fetched a page at a time
-    (what ``Paginator`` needs: ``count()`` and slicing)."""
+class RankedResults(list):
+    """The records matching a full-text query, most relevant first: a list of their keys,
+    whose slices (what ``Paginator`` takes) are the records themselves."""
 
-    def __init__(self, entries, records, tsquery):
-        self.entries = entries
-        self.records = records
-        self.tsquery = tsquery
+    def __init__(self, ids):
+        super().__init__(ids)
 
     def count(self):
-        return self.entries.count()
-
-    def __len__(self):
-        return self.count()
+        return len(self)
 
     def __getitem__(self, index):
+        ids = super().__getitem__(index)
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        ranked = (
-            self.entries.annotate(rank=SearchRank(F("body"), self.tsquery))
-            .order_by("-rank", "-object_id")
-            .values_list("object_id", flat=True)[index]
-        )
-        ids = [int(object_id) for object_id in ranked]
-        found = self.records.filter(pk__in=ids).in_bulk()
+        records = Insight.objects.select_related("place", "source_page").prefetch_related("themes")
+        found = records.in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
     def __iter__(self):
-        return iter(self[0 : self.count()])
+        return iter(self[0 : len(self)])
 
 
-def _postgres_search(records, query):
+def _among(queryset, keys, column="id"):
+    """``queryset`` narrowed to rows whose ``column`` is one of ``keys``, sent to PostgreSQL
+    as one array (``= ANY(%s)``) rather than thousands of parameters."""
+    table = queryset.model._meta.db_table
+    return queryset.extra(where=[f'"{table}"."{column}" = ANY(%s)'], params=[keys])
+
+
+def _postgres_search(records, query, filters, with_facets):
     """Match ``query`` against Wagtail's search index directly, so that PostgreSQL uses the
-    index's GIN index on ``body`` (every field of an insight record is indexed as body):
-    returns the matching records (a queryset, for facets and counts) and a
-    :class:`RankedResults` for the page."""
+    GIN index on its ``body`` (every field of an insight record is indexed as body), and
+    read the matches' keys, most relevant first, once; then keep those ``records`` holds
+    (visibility and filters) and count the facets from that one read.
+
+    Returns ``(results, facets, total)``."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.search.models import IndexEntry
 
     backend = get_search_backend()
     compiler = backend.query_compiler_class(Insight.objects.all(), query)
     tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
-    visible = records.annotate(key_text=Cast("pk", CharField())).values("key_text")
-    entries = IndexEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Insight),
-        body=tsquery,
-        object_id__in=visible,
-    )
-    matched = Insight.objects.filter(
-        pk__in=entries.annotate(key=Cast("object_id", BigIntegerField())).values("key")
-    )
-    records = Insight.objects.select_related("place", "source_page").prefetch_related("themes")
-    return matched, RankedResults(entries, records, tsquery)
+    ranked = [
+        int(key)
+        for key in IndexEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Insight), body=tsquery
+        )
+        .annotate(rank=SearchRank(F("body"), tsquery))
+        .order_by("-rank", "-object_id")
+        .values_list("object_id", flat=True)
+    ]
+    rows = _among(records, ranked).values_list("pk", "place", "source", "group")
+    places, sources, groups = Counter(), Counter(), Counter()
+    visible = set()
+    for pk, place, source, group in rows:
+        visible.add(pk)
+        if place is not None:
+            places[place] += 1
+        sources[source] += 1
+        groups[group] += 1
+    results = RankedResults([pk for pk in ranked if pk in visible])
+    found_facets = {}
+    if with_facets and visible:
+        themes = dict(
+            _among(Insight.themes.through.objects.all(), list(visible), "insight_id")
+            .values_list("insighttheme")
+            .annotate(count=Count("pk"))
+            .values_list("insighttheme", "count")
+        )
+        found_facets = _facets(
+            themes=themes, places=places, sources=sources, groups=groups, filters=filters
+        )
+    elif with_facets:
+        found_facets = {"theme": [], "place": [], "source": [], "group": []}
+    return results, found_facets, len(results)
 
 
 def search(records, filters, *, with_facets=True):
@@ -292,7 +312,8 @@ def search(records, filters, *, with_facets=True):
         )
         matched = records
     elif connection.vendor == "postgresql":
-        matched, results = _postgres_search(records, query)
+        results, found_facets, total = _postgres_search(records, query, filters, with_facets)
+        return Found(results=results, facets=found_facets, terms=terms, total=total)
     else:
         # Through Wagtail's backend: filters and visibility reach it as one subquery on the
         # primary key (the only filter field it needs), so any queryset can be searched.
