@@ -56,6 +56,7 @@ def parse_args():
     parser.add_argument("--records", "-n", type=int, default=100_000)
     parser.add_argument("--repeat", "-r", type=int, default=20)
     parser.add_argument("--rows", "-m", type=int, default=10_000, help="rows to import")
+    parser.add_argument("--no-import", action="store_true", help="skip the import section")
     args = parser.parse_args()
     if args.records < 1 or args.repeat < 2 or args.rows < 5:
         parser.error("--records ≥ 1, --repeat ≥ 2 and --rows ≥ 5")
@@ -321,12 +322,15 @@ def run(args):
             raise SystemExit("A partial build is there: drop the database and run again.")
         print(f"build: {seconds:.1f}s for {args.records:,} records (batches of {BATCH:,})")
     print(f"records: {Insight.objects.count():,}")
+    load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+    print(f"load average (1, 5, 15 min) before timing: {load} on {os.cpu_count()} cores")
     print(f"\n## Faceted search ({args.repeat} timed runs each)\n")
     faceted_search(places_by_slug, args.repeat)
     print("\n## Incremental index update\n")
     incremental_update(places_by_slug)
-    print("\n## Import\n")
-    import_rows(args.rows)
+    if not args.no_import:
+        print("\n## Import\n")
+        import_rows(args.rows)
     return 0
 
 

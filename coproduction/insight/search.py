@@ -148,7 +148,8 @@ def _stem(word):
 def filtered(records, filters):
     """``records`` narrowed by every filter but the words."""
     if filters.themes:
-        records = records.filter(themes__slug__in=filters.themes).distinct()
+        tagged = Insight.themes.through.objects.filter(insighttheme__slug__in=filters.themes)
+        records = records.filter(pk__in=tagged.values("insight_id"))
     if filters.places:
         records = records.filter(place__in=filters.places)
     if filters.sources:
@@ -163,30 +164,53 @@ def filtered(records, filters):
 
 
 def facets(matched, filters):
-    """Counts of ``matched`` (an ``Insight`` queryset) by theme, place, source and group."""
-    ids = matched.values("pk")
+    """Counts of ``matched`` (an ``Insight`` queryset) by theme, place, source and group:
+    each one pass over it, grouped by the database."""
+    matched = matched.order_by()
 
     def counted(field):
         return dict(
-            Insight.objects.filter(pk__in=ids)
-            .exclude(**{field: None} if field == "place" else {field: ""})
-            .values_list(field)
-            .annotate(count=Count("pk"))
-            .values_list(field, "count")
+            matched.values_list(field).annotate(count=Count("pk")).values_list(field, "count")
         )
 
-    themes = Insight.themes.through.objects.filter(insight__in=ids)
+    if connection.vendor == "postgresql":
+        places, sources, groups = _grouped_counts(matched)
+    else:
+        places, sources, groups = counted("place"), counted("source"), counted("group")
+    places.pop(None, None)
+    themes = Insight.themes.through.objects.filter(insight__in=matched.values("pk"))
     return _facets(
         themes=dict(
             themes.values_list("insighttheme")
             .annotate(count=Count("pk"))
             .values_list("insighttheme", "count")
         ),
-        places=counted("place"),
-        sources=counted("source"),
-        groups=counted("group"),
+        places=places,
+        sources=sources,
+        groups=groups,
         filters=filters,
     )
+
+
+def _grouped_counts(matched):
+    """Counts by place, source and group in one pass (PostgreSQL's ``GROUPING SETS``)."""
+    sql, params = matched.values("place_id", "source", "group").query.sql_with_params()
+    places, sources, groups = {}, {}, {}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'SELECT place_id, source, "group", GROUPING(place_id), GROUPING(source), COUNT(*) '
+            f"FROM ({sql}) AS matched "
+            'GROUP BY GROUPING SETS ((place_id), (source), ("group"))',
+            params,
+        )
+        for place, source, group, no_place, no_source, count in cursor.fetchall():
+            if not no_place:
+                places[place] = count
+            elif not no_source:
+                sources[source] = count
+            else:
+                groups[group] = count
+    return places, sources, groups
 
 
 def _facets(*, themes, places, sources, groups, filters):
@@ -243,47 +267,48 @@ class RankedResults(list):
 
 def _among(queryset, keys, column="id"):
     """``queryset`` narrowed to rows whose ``column`` is one of ``keys``, sent to PostgreSQL
-    as one array (``= ANY(%s)``) rather than thousands of parameters."""
+    as one array (hashed by PostgreSQL) rather than thousands of parameters."""
     table = queryset.model._meta.db_table
-    return queryset.extra(where=[f'"{table}"."{column}" = ANY(%s)'], params=[keys])
+    where = f'"{table}"."{column}" IN (SELECT unnest(%s::bigint[]))'
+    return queryset.extra(where=[where], params=[keys])
 
 
 def _postgres_search(records, query, filters, with_facets):
     """Match ``query`` against Wagtail's search index directly, so that PostgreSQL uses the
-    GIN index on its ``body`` (every field of an insight record is indexed as body), and
-    read the matches' keys, most relevant first, once; then keep those ``records`` holds
-    (visibility and filters) and count the facets from that one read.
+    GIN index on its ``body`` (every field of an insight record is indexed as body), joined
+    to ``records`` (visibility and filters), in one read that gives the order (by rank) and
+    the facets but the themes.
 
     Returns ``(results, facets, total)``."""
     from django.contrib.contenttypes.models import ContentType
-    from wagtail.search.models import IndexEntry
 
     backend = get_search_backend()
     compiler = backend.query_compiler_class(Insight.objects.all(), query)
     tsquery = compiler.build_tsquery(compiler.query, config=compiler.get_config(backend))
-    ranked = [
-        int(key)
-        for key in IndexEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Insight), body=tsquery
+    rows = (
+        records.filter(
+            index_entries__content_type=ContentType.objects.get_for_model(Insight),
+            index_entries__body=tsquery,
         )
-        .annotate(rank=SearchRank(F("body"), tsquery))
-        .order_by("-rank", "-object_id")
-        .values_list("object_id", flat=True)
-    ]
-    rows = _among(records, ranked).values_list("pk", "place", "source", "group")
+        .annotate(rank=SearchRank(F("index_entries__body"), tsquery))
+        .order_by()
+        .values_list("pk", "place", "source", "group", "rank")
+    )
     places, sources, groups = Counter(), Counter(), Counter()
-    visible = set()
-    for pk, place, source, group in rows:
-        visible.add(pk)
+    ranked = []
+    for pk, place, source, group, rank in rows:
+        ranked.append((-rank, -pk))
         if place is not None:
             places[place] += 1
         sources[source] += 1
         groups[group] += 1
-    results = RankedResults([pk for pk in ranked if pk in visible])
+    ranked.sort()
+    visible = [-pk for _rank, pk in ranked]
+    results = RankedResults(visible)
     found_facets = {}
     if with_facets and visible:
         themes = dict(
-            _among(Insight.themes.through.objects.all(), list(visible), "insight_id")
+            _among(Insight.themes.through.objects.all(), visible, "insight_id")
             .values_list("insighttheme")
             .annotate(count=Count("pk"))
             .values_list("insighttheme", "count")
@@ -324,9 +349,9 @@ def search(records, filters, *, with_facets=True):
         )
         results = get_search_backend().search(query, candidates, order_by_relevance=True)
         matched = Insight.objects.filter(pk__in=results.get_queryset().values("pk"))
-    return Found(
-        results=results,
-        facets=facets(matched, filters) if with_facets else {},
-        terms=terms,
-        total=matched.count(),
-    )
+    if not with_facets:
+        return Found(results=results, facets={}, terms=terms, total=matched.count())
+    found_facets = facets(matched, filters)
+    # Every record has exactly one source: the sources' counts add up to the total.
+    total = sum(facet.count for facet in found_facets["source"])
+    return Found(results=results, facets=found_facets, terms=terms, total=total)
