@@ -3,7 +3,7 @@
 from chorus.plugins import hookimpl
 
 from . import get_involved
-from .models import CharterSignature
+from .models import CharterSignature, OrganisationStaff
 from .register import joining
 from .register import personal_data as register_data
 from .register.permissions import EXPORT_PEOPLE, RECORD_SIGNUP, works_on_register
@@ -14,8 +14,9 @@ ERASED = "(erased)"
 
 @hookimpl
 def chorus_export_personal_data(email):
-    """Return the charter signatures submitted with ``email`` and the person's record on the
-    involvement register (nothing when there is neither)."""
+    """Return the charter signatures submitted with ``email``, the person's record on the
+    involvement register and the partner organisations whose staff they are in the insight
+    bank (nothing when there is none of them)."""
     data = {}
     register = register_data.export(email)
     if register:
@@ -23,6 +24,13 @@ def chorus_export_personal_data(email):
     sign_ups = joining.export_sign_ups(email)
     if sign_ups:
         data["involvement register sign-ups"] = sign_ups
+    staff_of = list(
+        OrganisationStaff.objects.filter(user__email__iexact=email)
+        .order_by("organisation__name")
+        .values_list("organisation__name", flat=True)
+    )
+    if email and staff_of:
+        data["insight bank: partner organisation staff"] = staff_of
     signatures = list(
         CharterSignature.objects.filter(contact_email__iexact=email)
         .select_related("organisation", "charter")
@@ -54,7 +62,8 @@ def chorus_export_personal_data(email):
 def chorus_erase_personal_data(email):
     """Pseudonymise the contact on signatures submitted with ``email``, and the person on
     the involvement register (``coproduction.register.personal_data``); delete the sign-ups
-    made with ``email`` (the answers they hold were copied to the register on confirmation).
+    made with ``email`` (the answers they hold were copied to the register on confirmation)
+    and the account's links to partner organisations (insight bank partner staff).
 
     The signature, its organisation, commitment and review stay: they are the public,
     organisational record of who signed the charter, which an audit needs.
@@ -62,6 +71,8 @@ def chorus_erase_personal_data(email):
     if not email:
         return 0
     erased = register_data.erase(email) + joining.erase_sign_ups(email)
+    # Seeing partners' insight ends with the person's link to their organisation.
+    erased += OrganisationStaff.objects.filter(user__email__iexact=email).delete()[0]
     return erased + CharterSignature.objects.filter(contact_email__iexact=email).update(
         contact_name=ERASED, contact_email="", contact_role=ERASED
     )

@@ -78,3 +78,13 @@ def test_a_passage_not_in_the_text_is_refused(client, users, medway):
     )
     assert "does not contain that passage" in response.content.decode()
     assert not InsightRedaction.objects.exists()
+
+
+def test_partner_staff_links_are_exported_and_erased_with_the_person(users, medway_partner):
+    from coproduction import hooks
+    from coproduction.models import OrganisationStaff
+
+    exported = hooks.chorus_export_personal_data("carers@example.org")
+    assert exported["insight bank: partner organisation staff"] == ["Medway Carers Centre"]
+    assert hooks.chorus_erase_personal_data("carers@example.org") >= 1
+    assert not OrganisationStaff.objects.filter(user=users["partner_here"]).exists()
