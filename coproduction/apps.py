@@ -24,3 +24,8 @@ class CoproductionConfig(AppConfig):
         page_published.connect(give_out_new_places, dispatch_uid="taking_part_new_places")
         # "You said, we did" trackers follow their recommendations and commitments.
         tracker_freshness.connect()
+
+        # Spotlights and assemblies add what people told them to the insight bank.
+        from .insight import sources
+
+        sources.connect()

@@ -2,8 +2,8 @@
 involvement register (Register → People and Exports, Settings → Involvement register), the
 representativeness report with its population targets, sending bulletins, the bookings
 and attendance registers of events and assemblies (Bookings), selection by lot for
-assemblies, and "You said, we did" (recommendations, commitments and the report of
-commitments kept)."""
+assemblies, "You said, we did" (recommendations, commitments and the report of commitments
+kept), and the insight bank."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -18,10 +18,12 @@ from .accountability.admin_views import AccountabilityGroup, ReportView
 from .accountability.permissions import commitment_policy, recommendation_policy
 from .admin_views import APPROVE_ACTION, REJECT_ACTION, CharterSignatureViewSet
 from .bulletins.permissions import can_send
+from .insight.admin import insight_policy
 from .models import (
     AssemblyPage,
     BulletinPage,
     Commitment,
+    Insight,
     Person,
     Recommendation,
     RegisterExport,
@@ -36,6 +38,7 @@ register_permission_policy(Person, person_policy)
 register_permission_policy(Recommendation, recommendation_policy)
 register_permission_policy(Commitment, commitment_policy)
 register_permission_policy(RegisterExport, export_policy)
+register_permission_policy(Insight, insight_policy)
 register_setting(RegisterSettings, icon="group")
 
 
@@ -70,6 +73,14 @@ def register_accountability_report_url():
     return [
         path("you-said-we-did/report/", ReportView.as_view(), name="accountability_report"),
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_insight_viewsets():
+    """The "Insight bank" menu: records, themes, synonyms and partner organisations' staff."""
+    from .insight.admin import InsightViewSetGroup
+
+    return InsightViewSetGroup()
 
 
 @hooks.register("register_log_actions")

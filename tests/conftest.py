@@ -33,6 +33,7 @@ SQLITE_PASS_ONLY = {
     "tests/demo/test_voting_demo.py",
     "tests/easyread/test_demo.py",
     "tests/i18n/test_demo_languages.py",
+    "tests/insight/test_demo.py",
     "tests/publications/test_demo.py",
     "tests/surveys/consultations/test_demo.py",
     "tests/surveys/consultations/test_page.py",

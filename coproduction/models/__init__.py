@@ -1,8 +1,8 @@
 """Co-production models: assemblies (pages), the co-production charter with its signatures,
 the involvement register (people, the consent ledger, demographics kept apart, population
 targets), the bulletins sent to the people on it, the bookings people make to take part,
-selection by lot for assemblies, and "You said, we did" (recommendations, commitments and
-their updates)."""
+selection by lot for assemblies, "You said, we did" (recommendations, commitments and their
+updates) and the insight bank."""
 
 from .accountability import (
     Commitment,
@@ -17,6 +17,18 @@ from .bulletins import BulletinDelivery, BulletinIndexPage, BulletinPage, Bullet
 from .charter import CharterPage, CharterPrinciple, CharterSignature
 from .consent import Consent, ConsentRecord, ConsentWording, Method, Purpose
 from .demographics import Demographics
+from .insight import (
+    ConsentLevel,
+    Insight,
+    InsightImport,
+    InsightRedaction,
+    InsightSource,
+    InsightSynonym,
+    InsightTag,
+    InsightTheme,
+    OrganisationStaff,
+)
+from .insight_pages import InsightBankPage
 from .register import Person, PersonRole, PostcodeArea, Role, Topic, normalise_email
 from .register_staff import RegisterExport, RegisterSettings
 from .signup import SignUp
@@ -42,10 +54,20 @@ __all__ = [
     "Consent",
     "ConsentRecord",
     "ConsentWording",
+    "ConsentLevel",
     "Demographics",
     "DrawAttempt",
     "Invitation",
     "InvitationRound",
+    "Insight",
+    "InsightBankPage",
+    "InsightImport",
+    "InsightRedaction",
+    "InsightSource",
+    "InsightSynonym",
+    "InsightTag",
+    "InsightTheme",
+    "OrganisationStaff",
     "Method",
     "Person",
     "PersonRole",

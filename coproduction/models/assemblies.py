@@ -18,6 +18,7 @@ from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.routing import SingleQueryChildRouteMixin
 
 from ..blocks import RecommendationsBlock
+from ..insight.tell_us_once import TellUsOncePanel
 from ..taking_part.pages import TakesBookings
 from .common import COPRODUCTION_PARENTS
 from .taking_part import BookingMode
@@ -223,6 +224,7 @@ class AssemblyPage(TakesBookings, CachedViewRestrictionsMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("topic"),
+        TellUsOncePanel(topic_fields=("topic",)),
         FieldRowPanel([FieldPanel("format"), FieldPanel("status")]),
         FieldPanel("introduction"),
         MultiFieldPanel(

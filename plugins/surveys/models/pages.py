@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from chorus.caching.restrictions import CachedViewRestrictionsMixin
 from chorus.plugins import PluginPageMixin
+from coproduction.insight.tell_us_once import TellUsOncePanel
 
 from ..blocks import SectionBlock
 from ..questions import check_questions, check_same_questions, sections_from_body
@@ -93,6 +94,7 @@ class SurveyPage(CachedViewRestrictionsMixin, PluginPageMixin, RoutablePageMixin
 
     content_panels = [
         *Page.content_panels,
+        TellUsOncePanel(names_field="topics"),
         FieldPanel("intro"),
         FieldPanel("body"),
         FieldPanel("thank_you"),

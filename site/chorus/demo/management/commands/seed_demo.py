@@ -26,6 +26,7 @@ from chorus.demo import publications as demo_publications
 from chorus.demo.accountability import build_accountability
 from chorus.demo.bulletins import build_bulletin
 from chorus.demo.easyread import build_easy_read_versions
+from chorus.demo.insight import build_insight
 from chorus.demo.members import build_register
 from chorus.demo.register_people import build_register_people
 from chorus.demo.register_targets import build_population_targets
@@ -118,6 +119,8 @@ class Command(BaseCommand):
         lines += build_bulletin(network, sites)
         # After the plugins' sections: recommendations come from a consultation and an idea.
         lines += build_accountability(network, sites, organisations, with_people=with_admin)
+        # After the spotlights and the assembly, whose words it draws on.
+        lines += build_insight(network, sites, with_people=with_admin)
         self.report(network, sites, with_admin)
         for line in [*publication_lines, *lines]:
             self.stdout.write(line)
