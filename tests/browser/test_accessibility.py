@@ -64,6 +64,15 @@ PAGES = [
         "Usługi zdrowotne w społeczności w Medway i Swale",
     ),
     ("idea-board", WEST_KENT, "/getting-to-appointments/", "Getting to appointments"),
+    ("tracker", MEDWAY, "/you-said-we-did/", "You said, we did"),
+    ("network-tracker", NETWORK, "/you-said-we-did/?status=done", "You said, we did"),
+    ("insight-bank", NETWORK, "/insight-bank/?q=waiting+times", "Insight bank"),
+    (
+        "insight-theme",
+        NETWORK,
+        "/insight-bank/themes/access-to-gp-services/",
+        "Access to GP services",
+    ),
     ("not-found", NETWORK, "/no-such-page/", "Page not found"),
 ]
 
