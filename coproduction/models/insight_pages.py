@@ -74,7 +74,8 @@ class InsightBankPage(CachedViewRestrictionsMixin, RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
 
     parent_page_types = COPRODUCTION_PARENTS
-    subpage_types = []
+    # Only its Easy Read version.
+    subpage_types = ["easyread.EasyReadPage"]
 
     class Meta:
         verbose_name = _("insight bank page")
