@@ -7,8 +7,8 @@ pytest-django ends a transactional test by flushing the database, which also del
 rows Wagtail's migrations made (the tree's root page, the default locale).
 
 Rather than reload those rows and reseed the demo for each test, this module keeps copies
-of the database made with SQLite's backup API (:class:`Snapshot`): one of the database as the
-migrations leave it, taken once per run, which every browser test starts from
+of the database made with SQLite's backup API (:class:`tests.snapshots.Snapshot`): one of
+the database as the migrations leave it, taken once per run, which every browser test starts from
 (:func:`migrated_database`), and one of the seeded demo per set of ``seed_demo`` options (the
 live server's port is the same for the whole run), taken after the first test's seed and
 restored by :func:`demo_server` for the others. A snapshot keeps what else the seed made
@@ -23,16 +23,14 @@ On another engine (``DATABASE_URL`` set) the browser tests run as they used to: 
 
 import os
 import shutil
-import sqlite3
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.core import mail
-from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
+
+from tests.snapshots import Snapshot, empty_caches
 
 CHROMIUM = "/usr/bin/chromium"
 PHONE = {"width": 390, "height": 844}
@@ -58,56 +56,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(marker)
-
-
-def storage_folders():
-    """The folders the seed writes files to: the media (documents, images) and the private
-    storage (applications' files). ``MEDIA_ROOT`` may be a test's own throwaway folder."""
-    return {
-        "media": Path(settings.MEDIA_ROOT),
-        "private": Path(settings.STORAGES["private"]["OPTIONS"]["location"]),
-    }
-
-
-def empty_caches():
-    """Empty every cache: the site root paths, plugin switches and cache generation that
-    were cached for rows a restore has just replaced."""
-    for cache in caches.all():
-        cache.clear()
-
-
-class Snapshot:
-    """A copy of the test database in memory (SQLite's backup API) and, when ``files`` names
-    a folder to keep them in, of the storage folders and of the emails sent to the outbox
-    since the outbox's ``emails_from``-th."""
-
-    def __init__(self, files=None, emails_from=0):
-        connection.ensure_connection()
-        self.database = sqlite3.connect(":memory:")
-        connection.connection.backup(self.database)
-        self.files = files
-        self.emails = mail.outbox[emails_from:] if files else []
-        if files:
-            for name, folder in storage_folders().items():
-                if folder.exists():
-                    shutil.copytree(folder, files / name)
-
-    def restore(self):
-        """Put the database back as it was (the live server shares the connection, so it
-        sees the restored rows at once), copy the files back into the storage folders as
-        they are now, add the emails to the outbox, and empty every cache."""
-        connection.ensure_connection()
-        self.database.backup(connection.connection)
-        if self.files:
-            for name, folder in storage_folders().items():
-                if (self.files / name).exists():
-                    shutil.copytree(self.files / name, folder, dirs_exist_ok=True)
-        mail.outbox.extend(self.emails)
-        empty_caches()
-
-    def close(self):
-        """Free the copy of the database."""
-        self.database.close()
 
 
 class Snapshots:
