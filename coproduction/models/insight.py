@@ -20,6 +20,8 @@ from wagtail.search import index
 
 from coproduction.register.categories import DIMENSIONS
 
+from .imports import UploadedImport
+
 #: What replaces a redacted passage in a record's text.
 REDACTED = "[redacted]"
 
@@ -328,7 +330,7 @@ class InsightSynonym(models.Model):
         return [word.strip() for word in self.words.split(",") if word.strip()]
 
 
-class InsightImport(models.Model):
+class InsightImport(UploadedImport):
     """One upload of a CSV or Excel file of records, checked whole and then imported by a
     task (``coproduction.insight.importing``). The file is kept only until then."""
 
@@ -340,7 +342,6 @@ class InsightImport(models.Model):
         REJECTED = "rejected", _("Rejected: nothing was imported")
         FAILED = "failed", _("Failed: nothing was imported")
 
-    filename = models.CharField(_("file"), max_length=255)
     data = models.BinaryField(editable=False)
     partnership = models.ForeignKey(
         "partnerships.PartnershipHomePage",
@@ -354,31 +355,13 @@ class InsightImport(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
     checked = models.PositiveIntegerField(_("rows checked"), default=0)
-    total = models.PositiveIntegerField(_("rows"), default=0)
-    done = models.PositiveIntegerField(_("rows imported"), default=0)
     #: ``[line, message]`` for each bad row (the first thousand).
     errors = models.JSONField(default=list, blank=True)
     error_count = models.PositiveIntegerField(default=0)
-    error = models.TextField(_("error"), blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(UploadedImport.Meta):
         verbose_name = _("insight import")
         verbose_name_plural = _("insight imports")
-        default_permissions = ()
-
-    def __str__(self):
-        return self.filename
 
     @property
     def finished(self):

@@ -3,14 +3,14 @@
 Imports of them from a CSV file run in the task queue, each tracked by a :class:`TargetImport`.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from coproduction.register.categories import DIMENSIONS
+
+from .imports import UploadedImport
 
 DIMENSION_CHOICES = [(key, label) for key, (label, _choices) in DIMENSIONS.items()]
 
@@ -93,7 +93,7 @@ class PopulationTarget(models.Model):
                 raise ValidationError({"category": error})
 
 
-class TargetImport(models.Model):
+class TargetImport(UploadedImport):
     """One upload of a CSV file of population targets, imported by a task.
 
     The rows were checked when the file was uploaded and are kept here (as place primary
@@ -106,41 +106,17 @@ class TargetImport(models.Model):
         DONE = "done", _("Imported")
         FAILED = "failed", _("Failed")
 
-    filename = models.CharField(_("file"), max_length=255)
     source = models.CharField(_("source"), max_length=255, blank=True)
     illustrative = models.BooleanField(_("illustrative"), default=False)
     rows = models.JSONField(default=list)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    total = models.PositiveIntegerField(_("rows"), default=0)
-    done = models.PositiveIntegerField(_("rows imported"), default=0)
-    error = models.TextField(_("error"), blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(UploadedImport.Meta):
         verbose_name = _("population target import")
         verbose_name_plural = _("population target imports")
-        default_permissions = ()
-
-    def __str__(self):
-        return self.filename
 
     @property
     def finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    @property
-    def percent(self):
-        """How far the import has got, 0 to 100."""
-        return 100 * self.done // self.total if self.total else 100
