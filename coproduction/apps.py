@@ -26,6 +26,9 @@ class CoproductionConfig(AppConfig):
         tracker_freshness.connect()
 
         # Spotlights and assemblies add what people told them to the insight bank.
+        from .insight import freshness as insight_freshness
         from .insight import sources
 
         sources.connect()
+        # Cached insight bank pages follow the public records they show.
+        insight_freshness.connect()

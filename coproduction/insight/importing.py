@@ -41,6 +41,7 @@ from coproduction.register.targets_csv import PlaceFinder
 from partnerships.models import PartnerOrganisation, PartnershipHomePage
 
 from ..models.insight import group_choices
+from .freshness import refresh_insight_pages
 
 logger = logging.getLogger(__name__)
 
@@ -260,6 +261,8 @@ def import_insight(job_id):
         _finish(job_id, InsightImport.Status.FAILED, error=str(error))
         raise
     _finish(job_id, InsightImport.Status.DONE, done=total)
+    # Written in bulk (no save signals): cached insight bank pages are refreshed once.
+    refresh_insight_pages()
     return total
 
 
